@@ -1,0 +1,201 @@
+"""The content model of one language: home page, collections and their articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from helpcenter.authors import Author
+from helpcenter.front_matter import (
+    ArticleMeta,
+    CollectionMeta,
+    ContentError,
+    HomeMeta,
+    Problem,
+    read_document,
+    validate_meta,
+)
+from helpcenter.git_dates import resolve_updated
+
+RESERVED_FOLDER = "tags"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article; `path` is relative to its language folder, e.g. `narudzbe/otkazivanje.md`."""
+
+    lang: str
+    path: str
+    collection: str
+    meta: ArticleMeta
+    revision: str
+    updated: dt.date | None
+
+    @property
+    def url(self) -> str:
+        """Directory URL relative to the language root, e.g. `narudzbe/otkazivanje/`."""
+        return str(PurePosixPath(self.path).with_suffix("")) + "/"
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A collection (category) and its articles in a stable order (by title, then path)."""
+
+    lang: str
+    slug: str
+    meta: CollectionMeta
+    articles: tuple[Article, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.slug}/index.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.slug}/"
+
+
+@dataclass
+class Catalog:
+    """Everything the build knows about one language's content."""
+
+    lang: str
+    home: HomeMeta
+    collections: dict[str, Collection] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    def tags(self) -> dict[str, list[Article]]:
+        """Tag -> articles carrying it, tags sorted case-insensitively."""
+        by_tag: dict[str, list[Article]] = {}
+        for article in sorted(self.articles.values(), key=_title_key):
+            for tag in article.meta.tags:
+                by_tag.setdefault(tag, []).append(article)
+        return dict(sorted(by_tag.items(), key=lambda item: (item[0].casefold(), item[0])))
+
+
+def _title_key(article: Article) -> tuple[str, str]:
+    return (article.meta.title.casefold(), article.path)
+
+
+def revision_of(data: bytes) -> str:
+    """A short, stable hash of an article's source, used to tell rewritten articles apart."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def load_catalog(
+    docs_dir: Path,
+    lang: str,
+    *,
+    authors: dict[str, Author],
+    git_dates: dict[Path, dt.date] | None = None,
+) -> Catalog:
+    """Read and validate `docs/<lang>/`; raise ContentError listing every problem found."""
+    root = docs_dir / lang
+    git_dates = git_dates or {}
+    problems: list[Problem] = []
+    home = HomeMeta()
+    collections: dict[str, Collection] = {}
+    articles: dict[str, Article] = {}
+
+    def rel(file: Path) -> str:
+        return file.relative_to(docs_dir.parent).as_posix()
+
+    if not (root / "index.md").is_file():
+        problems.append(Problem(f"{rel(root)}/index.md", 1, "the language's home page is missing"))
+    else:
+        try:
+            doc = read_document(root / "index.md", path=rel(root / "index.md"))
+            home = validate_meta(HomeMeta, doc, path=rel(root / "index.md"))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        pages = sorted(folder.rglob("*.md"))
+        if not pages:
+            continue
+        if folder.name == RESERVED_FOLDER:
+            problems.append(
+                Problem(rel(folder) + "/", 1, f"'{RESERVED_FOLDER}/' is reserved for the generated tag pages")
+            )
+            continue
+        index = folder / "index.md"
+        collection_meta: CollectionMeta | None = None
+        if not index.is_file():
+            problems.append(
+                Problem(
+                    rel(folder) + "/",
+                    1,
+                    f"collection folder '{folder.name}' has no index.md "
+                    "(expected front matter with 'title' and 'description')",
+                )
+            )
+        else:
+            try:
+                doc = read_document(index, path=rel(index))
+                collection_meta = validate_meta(CollectionMeta, doc, path=rel(index))
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        members: list[Article] = []
+        for page in pages:
+            if page == index:
+                continue
+            if page.parent != folder:
+                problems.append(
+                    Problem(
+                        rel(page),
+                        1,
+                        "articles must sit directly in a collection folder "
+                        f"(docs/{lang}/<collection>/<slug>.md)",
+                    )
+                )
+                continue
+            try:
+                data = page.read_bytes()
+                doc = read_document(page, path=rel(page))
+                meta = validate_meta(ArticleMeta, doc, path=rel(page))
+            except ContentError as exc:
+                problems.extend(exc.problems)
+                continue
+            if meta.author is not None and meta.author not in authors:
+                known = ", ".join(sorted(authors)) or "none defined in docs/.authors.yml"
+                problems.append(
+                    Problem(
+                        rel(page),
+                        doc.field_lines.get("author", 1),
+                        f"field 'author' is '{meta.author}', expected one of the ids in "
+                        f"docs/.authors.yml ({known})",
+                    )
+                )
+                continue
+            path = page.relative_to(root).as_posix()
+            members.append(
+                Article(
+                    lang=lang,
+                    path=path,
+                    collection=folder.name,
+                    meta=meta,
+                    revision=revision_of(data),
+                    updated=resolve_updated(meta.updated, git_dates.get(page.resolve())),
+                )
+            )
+        members.sort(key=_title_key)
+        for article in members:
+            articles[article.path] = article
+        if collection_meta is not None:
+            collections[folder.name] = Collection(lang, folder.name, collection_meta, tuple(members))
+
+    if problems:
+        raise ContentError(problems)
+    ordered = sorted(
+        collections.values(),
+        key=lambda c: (c.meta.order is None, c.meta.order or 0, c.slug),
+    )
+    return Catalog(
+        lang=lang, home=home, collections={c.slug: c for c in ordered}, articles=articles
+    )

@@ -1,0 +1,204 @@
+"""Front matter of content files: parsing with line numbers and schema validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+
+DESCRIPTION_MAX = 200
+
+M = TypeVar("M", bound=BaseModel)
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, rendered as `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so an editor fixes them in one go."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into its front matter and body."""
+
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    field_lines: dict[str, int]
+
+
+def _strict_date(value: Any) -> Any:
+    # YAML turns 2024-03-12 into a date already; anything else must be that exact text,
+    # so a number such as 20240312 is never taken for a Unix timestamp.
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date as YYYY-MM-DD, got a date with a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"expected a valid date as YYYY-MM-DD, got {value!r}") from exc
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _strict_str(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__} {value!r}")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_strict_str), StringConstraints(strip_whitespace=True, min_length=1)]
+Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("expected one sentence on one line")
+    return value
+
+
+Description = Annotated[
+    Text,
+    StringConstraints(max_length=DESCRIPTION_MAX),
+    BeforeValidator(lambda v: _one_line(v) if isinstance(v, str) else v),
+]
+
+
+class ArticleMeta(BaseModel):
+    """Front matter of `docs/<lang>/<collection>/<slug>.md`."""
+
+    # Other keys (Material's `hide`, editor tooling's `translation_of`) pass through untouched.
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: Text
+    description: Description
+    tags: list[Text] = Field(default_factory=list)
+    author: Text | None = None
+    updated: Date | None = None
+
+
+class CollectionMeta(BaseModel):
+    """Front matter of `docs/<lang>/<collection>/index.md`."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: Text
+    description: Description
+    icon: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")] | None = None
+    # Position on the home page; collections without it follow, by folder name.
+    order: Annotated[int, Field(strict=True, ge=0)] | None = None
+
+
+class HomeMeta(BaseModel):
+    """Front matter of `docs/<lang>/index.md` (all optional)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: Text | None = None
+    description: Description | None = None
+
+
+def _field_lines(text: str, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines[str(key.value)] = first_line + key.start_mark.line
+    return lines
+
+
+def parse_document(text: str, *, path: str) -> Document:
+    """Split `text` into front matter and body; raise ContentError for malformed YAML."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n").lstrip("\ufeff")):
+        return Document(meta={}, body=text, body_line=1, field_lines={})
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index].rstrip("\r\n")) or lines[index].rstrip() == "...":
+            break
+    else:
+        raise ContentError([Problem(path, 1, "front matter starts with '---' but has no closing '---'")])
+    yaml_text = "".join(lines[1:index])
+    try:
+        meta = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ContentError([Problem(path, line, f"malformed YAML in front matter: {reason}")]) from exc
+    if not isinstance(meta, dict):
+        raise ContentError(
+            [Problem(path, 2, f"front matter must be a mapping of fields, got {type(meta).__name__}")]
+        )
+    return Document(
+        meta=meta,
+        body="".join(lines[index + 1 :]),
+        body_line=index + 2,
+        field_lines=_field_lines(yaml_text, 2),
+    )
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "string_too_long":
+        return f"is too long: {len(value)} characters, expected at most {ctx.get('max_length')}"
+    if kind == "string_too_short":
+        return "is empty, expected text"
+    if kind == "list_type":
+        return f"expected a list of strings, got {type(value).__name__} {value!r}"
+    if kind == "string_pattern_mismatch":
+        return f"expected a Material icon name such as 'material/truck-delivery', got {value!r}"
+    message = str(error.get("msg", kind))
+    return message.removeprefix("Value error, ")
+
+
+def validate_meta(model: type[M], document: Document, *, path: str) -> M:
+    """Validate front matter against `model`; raise ContentError naming file, line and field."""
+    try:
+        return model.model_validate(document.meta)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = error["loc"]
+            field = str(loc[0]) if loc else "front matter"
+            where = field + "".join(f"[{part}]" for part in loc[1:])
+            line = document.field_lines.get(field, 1)
+            problems.append(Problem(path, line, f"field '{where}' {_describe(error)}"))
+        raise ContentError(problems) from exc
+
+
+def read_document(file: Path, *, path: str) -> Document:
+    """Read and split a Markdown file."""
+    return parse_document(file.read_text(encoding="utf-8"), path=path)

@@ -1,0 +1,199 @@
+"""What the theme needs to render each kind of page, computed without MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from babel.dates import format_date
+
+from helpcenter.authors import Author
+from helpcenter.content import Article, Catalog, Collection
+from helpcenter.related_articles import related_articles
+from helpcenter.site_config import ContactChannels, FeedbackSettings, UiStrings, plural
+
+TAGS_FOLDER = "tags"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the same language; `url` is relative to the site root."""
+
+    title: str
+    url: str
+    description: str = ""
+    extra: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A collection card on the home page."""
+
+    title: str
+    description: str
+    icon: str | None
+    url: str
+    count: int
+    count_text: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    author_name: str | None
+    avatar: str | None
+    updated_iso: str | None
+    updated_text: str | None
+
+
+@dataclass
+class PageContext:
+    """The `hc` variable of every template."""
+
+    kind: str
+    lang: str
+    ui: UiStrings
+    home_url: str
+    contact: ContactChannels | None
+    title: str = ""
+    description: str = ""
+    breadcrumbs: list[Link] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
+    articles: list[Link] = field(default_factory=list)
+    tags: list[Link] = field(default_factory=list)
+    related: list[Link] = field(default_factory=list)
+    byline: Byline | None = None
+    page: str = ""
+    revision: str = ""
+    feedback: FeedbackSettings | None = None
+
+
+def tag_slug(tag: str) -> str:
+    """An ASCII URL slug for a tag ("povrat novca" -> "povrat-novca", "đ" -> "d")."""
+    text = tag.casefold().replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "tag"
+
+
+def tag_url(home_url: str, tag: str) -> str:
+    return f"{home_url}{TAGS_FOLDER}/{tag_slug(tag)}/"
+
+
+def localized_date(date: dt.date, *, lang: str) -> str:
+    """An absolute date in the page language, correct without JavaScript."""
+    return format_date(date, format="long", locale=lang)
+
+
+@dataclass
+class SiteContext:
+    """Everything shared by the pages of one language build."""
+
+    catalog: Catalog
+    ui: UiStrings
+    home_url: str
+    contact: ContactChannels | None
+    feedback: FeedbackSettings | None
+    authors: dict[str, Author]
+
+    def _base(self, kind: str, **kwargs: object) -> PageContext:
+        return PageContext(
+            kind=kind,
+            lang=self.catalog.lang,
+            ui=self.ui,
+            home_url=self.home_url,
+            contact=self.contact,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def _article_link(self, article: Article) -> Link:
+        collection = self.catalog.collections.get(article.collection)
+        return Link(
+            title=article.meta.title,
+            url=self.home_url + article.url,
+            description=article.meta.description,
+            extra=collection.meta.title if collection else "",
+        )
+
+    def _collection_crumbs(self, collection: Collection | None) -> list[Link]:
+        crumbs = [Link(self.ui.all_collections, self.home_url)]
+        if collection is not None:
+            crumbs.append(Link(collection.meta.title, self.home_url + collection.url))
+        return crumbs
+
+    def home(self) -> PageContext:
+        """Home: collection cards in folder order."""
+        cards = [
+            Card(
+                title=c.meta.title,
+                description=c.meta.description,
+                icon=c.meta.icon,
+                url=self.home_url + c.url,
+                count=len(c.articles),
+                count_text=plural(self.ui.articles_count, len(c.articles), lang=self.catalog.lang),
+            )
+            for c in self.catalog.collections.values()
+        ]
+        home = self.catalog.home
+        return self._base("home", title=home.title or "", description=home.description or "", cards=cards)
+
+    def collection(self, slug: str) -> PageContext:
+        """A collection page: breadcrumb and its articles in the catalog's stable order."""
+        collection = self.catalog.collections[slug]
+        return self._base(
+            "collection",
+            title=collection.meta.title,
+            description=collection.meta.description,
+            breadcrumbs=self._collection_crumbs(None),
+            articles=[self._article_link(a) for a in collection.articles],
+        )
+
+    def article(self, path: str) -> PageContext:
+        """An article page: breadcrumb, byline, tags, related articles, contact, feedback slot."""
+        article = self.catalog.articles[path]
+        author = self.authors.get(article.meta.author) if article.meta.author else None
+        updated = article.updated
+        byline = Byline(
+            author_name=author.name if author else None,
+            avatar=author.avatar if author else None,
+            updated_iso=updated.isoformat() if updated else None,
+            updated_text=localized_date(updated, lang=article.lang) if updated else None,
+        )
+        related = related_articles(article, self.catalog.articles.values())
+        return self._base(
+            "article",
+            title=article.meta.title,
+            description=article.meta.description,
+            breadcrumbs=self._collection_crumbs(self.catalog.collections.get(article.collection)),
+            tags=[Link(tag, tag_url(self.home_url, tag)) for tag in article.meta.tags],
+            related=[self._article_link(a) for a in related],
+            byline=byline,
+            page=article.path,
+            revision=article.revision,
+            feedback=self.feedback if self.feedback and self.feedback.url else None,
+        )
+
+    def tags_index(self) -> PageContext:
+        """The list of all tags of this language."""
+        return self._base(
+            "tags",
+            title=self.ui.tags_page_title,
+            breadcrumbs=self._collection_crumbs(None),
+            tags=[
+                Link(tag, tag_url(self.home_url, tag), extra=str(len(articles)))
+                for tag, articles in self.catalog.tags().items()
+            ],
+        )
+
+    def tag(self, tag: str) -> PageContext:
+        """The articles of one tag, same language only."""
+        return self._base(
+            "tag",
+            title=self.ui.tag_page_title.format(tag=tag),
+            breadcrumbs=[*self._collection_crumbs(None), Link(self.ui.tags_page_title, f"{self.home_url}{TAGS_FOLDER}/")],
+            articles=[self._article_link(a) for a in self.catalog.tags()[tag]],
+        )
+
+    def not_found(self) -> PageContext:
+        return self._base("not_found", title=self.ui.not_found_title)

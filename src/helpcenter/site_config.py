@@ -1,0 +1,121 @@
+"""Our section of `mkdocs.yml` (`extra.helpcenter`) and the per-language UI strings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+
+class ConfigError(Exception):
+    """A configuration mistake, reported with where it is and what was expected."""
+
+
+class ContactChannels(BaseModel):
+    """Contact channels of one language; every channel is optional."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    chat: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    phone_international: str | None = None
+    hours: str | None = None
+
+
+class FeedbackSettings(BaseModel):
+    """Where the "Was this helpful?" widget sends votes; no URL means no widget."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str | None = None
+    mode: Literal["binary", "reactions"] = "binary"
+
+
+class HelpcenterSettings(BaseModel):
+    """`extra.helpcenter` in mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    locales_dir: str = "locales"
+    contact: dict[str, ContactChannels] = {}
+    feedback: FeedbackSettings = FeedbackSettings()
+
+
+class UiStrings(BaseModel):
+    """Every string the theme shows, in one language (`locales/<lang>/ui.yml`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    skip_to_content: str
+    all_collections: str
+    breadcrumb_label: str
+    back_to_top: str
+    updated: str
+    written_by: str
+    related_title: str
+    tags_title: str
+    tags_page_title: str
+    tag_page_title: str
+    contact_title: str
+    contact_lead: str
+    contact_chat: str
+    contact_chat_action: str
+    contact_email: str
+    contact_phone: str
+    contact_hours: str
+    search_heading: str
+    search_placeholder: str
+    search_button: str
+    collections_heading: str
+    collection_articles: str
+    articles_count: dict[str, str]
+    not_found_title: str
+    not_found_text: str
+    not_found_home: str
+    feedback_slot_label: str
+
+
+def parse_settings(extra: dict | None, *, source: str = "mkdocs.yml") -> HelpcenterSettings:
+    """Validate `extra.helpcenter`; raise ConfigError naming the field."""
+    try:
+        return HelpcenterSettings.model_validate((extra or {}).get("helpcenter") or {})
+    except ValidationError as exc:
+        lines = [
+            f"{source}: extra.helpcenter.{'.'.join(map(str, e['loc']))}: {e['msg']}"
+            for e in exc.errors()
+        ]
+        raise ConfigError("\n".join(lines)) from exc
+
+
+def load_ui_strings(locales_dir: Path, lang: str) -> UiStrings:
+    """Read `locales/<lang>/ui.yml`; a language without it cannot be built."""
+    file = locales_dir / lang / "ui.yml"
+    if not file.is_file():
+        raise ConfigError(
+            f"{file}: missing UI strings for language '{lang}' "
+            f"(copy locales/hr/ui.yml to {file} and translate it)"
+        )
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        strings = UiStrings.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{file}: malformed YAML: {exc}") from exc
+    except ValidationError as exc:
+        lines = [f"{file}: '{'.'.join(map(str, e['loc']))}' {e['msg']}" for e in exc.errors()]
+        raise ConfigError("\n".join(lines)) from exc
+    if "other" not in strings.articles_count:
+        raise ConfigError(f"{file}: 'articles_count' needs at least the plural form 'other'")
+    return strings
+
+
+def plural(strings: dict[str, str], n: int, *, lang: str) -> str:
+    """Pick the CLDR plural form of `n` in `lang` ("1 članak", "3 članka", "5 članaka")."""
+    try:
+        form = Locale.parse(lang).plural_form(n)
+    except (UnknownLocaleError, ValueError):
+        form = "one" if n == 1 else "other"
+    return strings.get(form, strings["other"]).format(n=n)
