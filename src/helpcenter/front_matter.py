@@ -51,6 +51,16 @@ class Document:
     field_lines: dict[str, int]
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text and the schema checks them,
+    so `2024-13-45` is a field error, not a crash inside the YAML parser."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
 def _strict_date(value: Any) -> Any:
     # YAML turns 2024-03-12 into a date already; anything else must be that exact text,
     # so a number such as 20240312 is never taken for a Unix timestamp.
@@ -82,11 +92,47 @@ def _one_line(value: str) -> str:
     return value
 
 
+# `helpcenter new` writes this description; the schema rejects it until an editor replaces it.
+PLACEHOLDER_MARKER = "TODO:"
+DESCRIPTION_PLACEHOLDER = f"{PLACEHOLDER_MARKER} one sentence that says what this article answers."
+
+
+def _not_placeholder(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().startswith(PLACEHOLDER_MARKER):
+        raise ValueError(
+            f"is still the placeholder '{value.strip()}': write one sentence "
+            f"(at most {DESCRIPTION_MAX} characters) that says what the page answers"
+        )
+    return value
+
+
 Description = Annotated[
     Text,
     StringConstraints(max_length=DESCRIPTION_MAX),
     BeforeValidator(lambda v: _one_line(v) if isinstance(v, str) else v),
+    BeforeValidator(_not_placeholder),
 ]
+
+_REVISION = re.compile(r"^[0-9a-f]{12}$")
+
+
+def _revision(value: Any) -> Any:
+    if not isinstance(value, str) or not _REVISION.match(value):
+        raise ValueError(
+            "expected the 12-character source revision that "
+            f"`helpcenter translations --mark-up-to-date` writes, got {value!r}"
+        )
+    return value
+
+
+class TranslationOf(BaseModel):
+    """`translation_of` of a translated article: its source language and the source revision
+    the translation was last brought up to date with (see docs-dev/editor-tools.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: Text
+    revision: Annotated[str, BeforeValidator(_revision)]
 
 
 class ArticleMeta(BaseModel):
@@ -100,6 +146,7 @@ class ArticleMeta(BaseModel):
     tags: list[Text] = Field(default_factory=list)
     author: Text | None = None
     updated: Date | None = None
+    translation_of: TranslationOf | None = None
 
 
 class CollectionMeta(BaseModel):
@@ -126,7 +173,7 @@ class HomeMeta(BaseModel):
 def _field_lines(text: str, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return lines
     if isinstance(node, yaml.MappingNode):
@@ -148,7 +195,7 @@ def parse_document(text: str, *, path: str) -> Document:
         raise ContentError([Problem(path, 1, "front matter starts with '---' but has no closing '---'")])
     yaml_text = "".join(lines[1:index])
     try:
-        meta = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+        meta = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1
@@ -172,7 +219,7 @@ def _describe(error: dict[str, Any]) -> str:
     value = error.get("input")
     if kind == "missing":
         return "is required but missing"
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         return f"is too long: {len(value)} characters, expected at most {ctx.get('max_length')}"
     if kind == "string_too_short":
         return "is empty, expected text"

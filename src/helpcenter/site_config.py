@@ -77,6 +77,30 @@ class UiStrings(BaseModel):
     not_found_text: str
     not_found_home: str
     feedback_slot_label: str
+    # "Was this helpful?" widget (overrides/partials/hc/feedback.html).
+    feedback_question: str
+    feedback_yes: str
+    feedback_no: str
+    feedback_sad: str
+    feedback_neutral: str
+    feedback_happy: str
+    feedback_more_summary: str
+    feedback_more_title: str
+    feedback_rating_label: str
+    feedback_reason_label: str
+    feedback_reason_not_found: str
+    feedback_reason_hard_to_understand: str
+    feedback_reason_out_of_date: str
+    feedback_reason_incorrect: str
+    feedback_reason_other: str
+    feedback_comment_label: str
+    feedback_comment_hint: str
+    feedback_counter: str
+    feedback_send: str
+    feedback_thanks: str
+    feedback_thanks_negative: str
+    feedback_contact_hint: str
+    feedback_change: str
 
 
 def parse_settings(extra: dict | None, *, source: str = "mkdocs.yml") -> HelpcenterSettings:

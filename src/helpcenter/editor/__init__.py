@@ -1,0 +1,1 @@
+"""Editors' tools: content checks, translation status, scaffolding and SEO, independent of MkDocs."""

@@ -1,0 +1,128 @@
+"""What the editor tools need to know about a site, read from its MkDocs configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from helpcenter import mkdocs_i18n
+from helpcenter.site_config import parse_settings
+
+
+@dataclass(frozen=True)
+class Language:
+    """A built language: `home_url` is "" for the default language, "fi/" for fi."""
+
+    code: str
+    name: str
+    home_url: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class Project:
+    """A help-center site: its folders, languages and Markdown setup."""
+
+    config_dir: Path
+    docs_dir: Path
+    languages: tuple[Language, ...]
+    site_url: str | None = None
+    locales_dir: Path | None = None
+    theme_dir: Path | None = None
+    markdown_extensions: tuple[Any, ...] = ()
+    mdx_configs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def codes(self) -> list[str]:
+        return [language.code for language in self.languages]
+
+    @property
+    def default_lang(self) -> str:
+        return next((lang.code for lang in self.languages if lang.default), self.languages[0].code)
+
+    def language(self, code: str) -> Language:
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise KeyError(code)
+
+    def rel(self, file: Path) -> str:
+        """A file's path as editors see it in problems: relative to the project, e.g. `docs/hr/x.md`."""
+        try:
+            return file.relative_to(self.docs_dir.parent).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served under ("/" or e.g. "/help/"), from `site_url`."""
+        path = urlsplit(self.site_url).path if self.site_url else "/"
+        return path if path.endswith("/") else path + "/"
+
+    def absolute_url(self, url: str) -> str | None:
+        """`site_url` + a root-relative URL; None without a `site_url`."""
+        if not self.site_url:
+            return None
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return base + url
+
+
+def page_url(src: str, *, project: Project) -> str | None:
+    """Root-relative URL of a docs file (`fi/narudzbe/x.md` -> `fi/narudzbe/x/`); None if unknown."""
+    parts = PurePosixPath(src).parts
+    if not parts:
+        return None
+    if parts[0] in project.codes:
+        prefix = project.language(parts[0]).home_url
+        rest = PurePosixPath(*parts[1:]) if len(parts) > 1 else PurePosixPath("index.md")
+    else:
+        prefix, rest = "", PurePosixPath(*parts)
+    if rest.suffix != ".md":
+        return prefix + rest.as_posix()
+    stem = rest.with_suffix("")
+    if stem.name in ("index", "README"):
+        folder = stem.parent.as_posix()
+        return prefix + ("" if folder == "." else folder + "/")
+    return f"{prefix}{stem.as_posix()}/"
+
+
+def project_from_config(config: Any, *, skip_extensions: tuple[type, ...] = ()) -> Project:
+    """A Project from a loaded `MkDocsConfig` (the same object a build hook receives)."""
+    codes = mkdocs_i18n.build_languages(config)
+    i18n = config.plugins.get("i18n")
+    names: dict[str, str] = {}
+    default = codes[0]
+    if i18n is not None:
+        for language in i18n.config.languages:
+            names[language.locale] = language.name
+            if language.default:
+                default = language.locale
+    config_dir = Path(config.config_file_path).parent
+    settings = parse_settings(config.extra)
+    languages = tuple(
+        Language(code, names.get(code, code), mkdocs_i18n.home_url(config, code), code == default)
+        for code in codes
+    )
+    return Project(
+        config_dir=config_dir,
+        docs_dir=Path(config.docs_dir),
+        languages=languages,
+        site_url=config.site_url or None,
+        locales_dir=config_dir / settings.locales_dir,
+        theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+        # A build adds our own link-rewriting extension; the checks render without it.
+        markdown_extensions=tuple(
+            ext for ext in config.markdown_extensions if not isinstance(ext, skip_extensions)
+        ),
+        mdx_configs=dict(config.mdx_configs or {}),
+    )
+
+
+def load_project(config_file: Path) -> Project:
+    """Read `mkdocs.yml` the way MkDocs does (`!ENV`, defaults, plugin options)."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file))
+    return project_from_config(config)

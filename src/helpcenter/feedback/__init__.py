@@ -1,0 +1,1 @@
+"""The feedback service: stores "Was this helpful?" votes and search misses of the help-center."""

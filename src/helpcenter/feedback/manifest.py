@@ -1,0 +1,110 @@
+"""Loading `<site>/helpcenter-manifest.json`, written by the site build."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+MANIFEST_FILE = "helpcenter-manifest.json"
+SUPPORTED_VERSION = 1
+FeedbackMode = Literal["binary", "reactions"]
+RATINGS: dict[str, tuple[str, ...]] = {
+    "binary": ("yes", "no"),
+    "reactions": ("sad", "neutral", "happy"),
+}
+POSITIVE = frozenset({"yes", "happy"})
+NEGATIVE = frozenset({"no", "sad"})
+# A reason explains what was missing, so it also fits a lukewarm (neutral) reaction.
+REASON_ALLOWED = frozenset({"no", "sad", "neutral"})
+
+
+class ManifestError(Exception):
+    """The manifest is missing or malformed; the service cannot validate votes without it."""
+
+
+class _ArticleEntry(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    lang: str = Field(min_length=1, max_length=16)
+    page: str = Field(min_length=1, max_length=300)
+    revision: str | None = Field(default=None, max_length=64)
+    url: str = Field(min_length=1, max_length=2000)
+    title: str = ""
+
+    @field_validator("url")
+    @classmethod
+    def _absolute_path(cls, value: str) -> str:
+        """Only a path on the site itself, so a redirect built from it never leaves the site."""
+        if not value.startswith("/") or value.startswith("//") or "\\" in value:
+            raise ValueError("url must be an absolute path such as /section/article/")
+        if any(ord(char) < 0x21 for char in value):
+            raise ValueError("url must not contain spaces or control characters")
+        return value
+
+
+class _ManifestFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: int
+    feedback_mode: FeedbackMode = "binary"
+    languages: list[str] = Field(default_factory=list)
+    articles: list[_ArticleEntry] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article in one language."""
+
+    lang: str
+    page: str
+    revision: str | None
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The site's articles, keyed by (lang, page)."""
+
+    mode: FeedbackMode
+    languages: tuple[str, ...]
+    articles: dict[tuple[str, str], Article]
+
+    @property
+    def ratings(self) -> tuple[str, ...]:
+        """The ratings the site's widget can send."""
+        return RATINGS[self.mode]
+
+    def article(self, lang: str, page: str) -> Article | None:
+        """The article, or None when the site has no such page in that language."""
+        return self.articles.get((lang, page))
+
+
+def parse_manifest(data: object) -> Manifest:
+    """Validate decoded JSON; raises ManifestError."""
+    try:
+        parsed = _ManifestFile.model_validate(data)
+    except ValidationError as exc:
+        raise ManifestError(f"invalid manifest: {exc}") from exc
+    if parsed.version != SUPPORTED_VERSION:
+        raise ManifestError(f"unsupported manifest version {parsed.version}")
+    articles = {(a.lang, a.page): Article(a.lang, a.page, a.revision, a.url, a.title)
+                for a in parsed.articles}
+    languages = tuple(dict.fromkeys([*parsed.languages, *(a.lang for a in parsed.articles)]))
+    return Manifest(mode=parsed.feedback_mode, languages=languages, articles=articles)
+
+
+def load_manifest(site: Path) -> Manifest:
+    """Read `<site>/helpcenter-manifest.json` (or the file itself when given)."""
+    path = site if site.is_file() else site / MANIFEST_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ManifestError(f"manifest not found: {path} (build the site first)") from exc
+    except (OSError, ValueError) as exc:
+        raise ManifestError(f"cannot read manifest {path}: {exc}") from exc
+    return parse_manifest(data)

@@ -1,0 +1,324 @@
+"""The editors' report: building it from the database and rendering table, CSV, JSON and HTML."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any, Literal
+
+from helpcenter.feedback import storage
+from helpcenter.feedback.db import Database
+from helpcenter.feedback.manifest import NEGATIVE, POSITIVE, RATINGS, Manifest
+from helpcenter.feedback.schemas import (
+    ArticleReport,
+    CommentOut,
+    ReportOut,
+    SearchMissReport,
+)
+
+Report = ReportOut
+Z_95 = 1.959963984540054
+REASONS = ("not_found", "hard_to_understand", "out_of_date", "incorrect", "other")
+CSV_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def wilson_lower_bound(positive: int, n: int, *, z: float = Z_95) -> float | None:
+    """Lower end of the Wilson score interval for positive/n; None without votes."""
+    if n <= 0:
+        return None
+    p = positive / n
+    z2 = z * z
+    centre = p + z2 / (2 * n)
+    margin = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
+    return max(0.0, (centre - margin) / (1 + z2 / n))
+
+
+def infer_mode(ratings: Iterable[str]) -> Literal["binary", "reactions"]:
+    """Without a manifest, reactions are recognised by their rating names."""
+    return "reactions" if set(ratings) & set(RATINGS["reactions"]) else "binary"
+
+
+def _sort_key(article: ArticleReport) -> tuple[Any, ...]:
+    """Worst first; articles with only neutral votes (no bound) last."""
+    bound = article.wilson_lower_bound
+    return (bound is None, bound if bound is not None else 0.0, -article.n, article.lang,
+            article.page)
+
+
+def assemble(
+    *,
+    counts: Sequence[Sequence[Any]],
+    reasons: Sequence[Sequence[Any]],
+    comments: Sequence[Sequence[Any]],
+    misses: Sequence[Sequence[Any]],
+    manifest: Manifest | None,
+    now: dt.datetime,
+) -> ReportOut:
+    """The report from query rows (pure: unit-testable without a database)."""
+    mode = manifest.mode if manifest else infer_mode(row[2] for row in counts)
+    by_article: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for lang, page, rating, count in counts:
+        by_article[(lang, page)][rating] = int(count)
+    reason_map: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for lang, page, reason, count in reasons:
+        reason_map[(lang, page)][reason] = int(count)
+    comment_map: dict[tuple[str, str], list[CommentOut]] = defaultdict(list)
+    for lang, page, day, revision, rating, reason, text in comments:
+        comment_map[(lang, page)].append(
+            CommentOut(date=day, revision=revision, rating=rating, reason=reason, text=text)
+        )
+    articles = [
+        _article(key, by_article[key], reason_map[key], comment_map[key], manifest, mode)
+        for key in by_article
+    ]
+    articles.sort(key=_sort_key)
+    languages = list(manifest.languages) if manifest else []
+    search: dict[str, list[SearchMissReport]] = {lang: [] for lang in languages}
+    for lang, query, count, last_seen in misses:
+        search.setdefault(lang, []).append(
+            SearchMissReport(query=query, count=int(count), last_seen=last_seen)
+        )
+    for rows in search.values():
+        rows.sort(key=lambda r: (-r.count, -r.last_seen.timestamp(), r.query))
+    return ReportOut(generated_at=now, feedback_mode=mode, articles=articles, search_misses=search)
+
+
+def _article(
+    key: tuple[str, str],
+    votes: dict[str, int],
+    reasons: dict[str, int],
+    comments: list[CommentOut],
+    manifest: Manifest | None,
+    mode: str,
+) -> ArticleReport:
+    """One article's figures."""
+    lang, page = key
+    info = manifest.article(lang, page) if manifest else None
+    ordered = {rating: votes.get(rating, 0) for rating in RATINGS[mode]}
+    ordered.update({rating: count for rating, count in votes.items() if rating not in ordered})
+    yes = sum(count for rating, count in ordered.items() if rating in POSITIVE)
+    no = sum(count for rating, count in ordered.items() if rating in NEGATIVE)
+    n = yes + no
+    return ArticleReport(
+        lang=lang,
+        page=page,
+        title=info.title if info else None,
+        url=info.url if info else None,
+        votes=ordered,
+        yes=yes,
+        no=no,
+        n=n,
+        helpfulness=yes / n if n else None,
+        wilson_lower_bound=wilson_lower_bound(yes, n),
+        reasons={reason: reasons.get(reason, 0) for reason in REASONS},
+        comments=comments,
+    )
+
+
+def build_report(db: Database, *, manifest: Manifest | None, now: dt.datetime) -> ReportOut:
+    """Read everything in one transaction (one snapshot) and assemble the report."""
+    with db.reader.connect() as conn:
+        if db.kind == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            rows = {
+                "counts": storage.vote_counts(conn),
+                "reasons": storage.reason_counts(conn),
+                "comments": storage.comments(conn),
+                "misses": storage.search_miss_rows(conn),
+            }
+    return assemble(**rows, manifest=manifest, now=now)
+
+
+def render_json(report: ReportOut) -> str:
+    """Indented JSON, as served by `GET /api/v1/report`."""
+    return report.model_dump_json(indent=2)
+
+
+def neutralise_csv_cell(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ (or tab/CR) as formulas: quote them."""
+    return "'" + value if value.startswith(CSV_DANGEROUS_START) else value
+
+
+def _num(value: float | None) -> str:
+    """Four decimals, empty for none."""
+    return "" if value is None else f"{value:.4f}"
+
+
+def _comment_line(comment: CommentOut) -> str:
+    """`2024-05-01 [3f2a9c01b7de] no/out_of_date: text`."""
+    rating = comment.rating + (f"/{comment.reason}" if comment.reason else "")
+    return f"{comment.date.isoformat()} [{comment.revision or '-'}] {rating}: {comment.text}"
+
+
+def render_csv(report: ReportOut) -> str:
+    """One table: a row per article (worst first), then a row per search miss."""
+    ratings = list(RATINGS[report.feedback_mode])
+    for article in report.articles:
+        ratings.extend(r for r in article.votes if r not in ratings)
+    header = [
+        "section", "lang", "page", "title", "url", *(f"votes_{r}" for r in ratings), "n",
+        "helpfulness", "wilson_lower_bound", *(f"reason_{r}" for r in REASONS), "comments",
+        "query", "count", "last_seen",
+    ]
+    rows: list[dict[str, str]] = []
+    for a in report.articles:
+        rows.append({
+            "section": "article", "lang": a.lang, "page": a.page, "title": a.title or "",
+            "url": a.url or "", "n": str(a.n), "helpfulness": _num(a.helpfulness),
+            "wilson_lower_bound": _num(a.wilson_lower_bound),
+            "comments": "\n".join(_comment_line(c) for c in a.comments),
+            **{f"votes_{r}": str(a.votes.get(r, 0)) for r in ratings},
+            **{f"reason_{r}": str(a.reasons.get(r, 0)) for r in REASONS},
+        })
+    for lang, misses in report.search_misses.items():
+        rows.extend(
+            {"section": "search_miss", "lang": lang, "query": m.query, "count": str(m.count),
+             "last_seen": m.last_seen.isoformat()}
+            for m in misses
+        )
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, restval="", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: neutralise_csv_cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def _pct(value: float | None) -> str:
+    """`67 %`, or an en dash."""
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _clip(text: str, width: int) -> str:
+    """Cut to `width` characters with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(report: ReportOut) -> str:
+    """Plain-text tables for a terminal."""
+    ratings = list(RATINGS[report.feedback_mode])
+    lines = [f"Feedback report ({report.feedback_mode}), {report.generated_at:%Y-%m-%d %H:%M} UTC",
+             "", "Articles, worst first (Wilson lower bound, 95 %)"]
+    head = f"{'wilson':>6} {'helpful':>7} {'n':>5} " + " ".join(f"{r:>7}" for r in ratings)
+    lines.append(f"{head} {'comments':>8}  {'lang':<5} {'article'}")
+    for a in report.articles:
+        counts = " ".join(f"{a.votes.get(r, 0):>7}" for r in ratings)
+        bound = "–" if a.wilson_lower_bound is None else f"{a.wilson_lower_bound:.3f}"
+        name = _clip(a.title or a.page, 60)
+        lines.append(
+            f"{bound:>6} {_pct(a.helpfulness):>7} {a.n:>5} {counts} {len(a.comments):>8}  "
+            f"{a.lang:<5} {name}"
+        )
+        top = ", ".join(f"{r} {c}" for r, c in a.reasons.items() if c)
+        if top:
+            lines.append(f"{'':>6} reasons: {top}")
+    if not report.articles:
+        lines.append("(no votes yet)")
+    for lang, misses in report.search_misses.items():
+        lines += ["", f"Searches that found nothing ({lang})"]
+        lines.append(f"{'count':>6}  {'last seen':<16}  query")
+        lines += [f"{m.count:>6}  {m.last_seen:%Y-%m-%d %H:%M}  {_clip(m.query, 60)}"
+                  for m in misses]
+        if not misses:
+            lines.append("(none)")
+    return "\n".join(lines) + "\n"
+
+
+HTML_STYLE = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem}h3{font-size:1rem;margin:0}
+.meta{color:#555;margin:.2rem 0 .5rem}.article{border-top:1px solid #ddd;padding:.8rem 0}
+.bar{display:flex;height:1rem;background:#eee;border-radius:3px;overflow:hidden;max-width:30rem}
+.bar span{display:block;height:100%}.yes{background:#2e7d32}.no{background:#c62828}
+.neutral{background:#9e9e9e}.legend span{margin-right:1rem}
+.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .5rem;
+text-align:left}td.num{text-align:right}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;
+border-left:3px solid #ccc;white-space:pre-wrap}.muted{color:#777}
+"""
+
+
+def _bar(article: ArticleReport) -> str:
+    """A stacked bar: positive, neutral and negative shares of all votes."""
+    total = sum(article.votes.values())
+    if not total:
+        return '<div class="bar"></div>'
+    parts = []
+    for rating, count in article.votes.items():
+        css = "yes" if rating in POSITIVE else "no" if rating in NEGATIVE else "neutral"
+        share = 100 * count / total
+        if count:
+            label = escape(f"{rating}: {count}")
+            parts.append(f'<span class="{css}" style="width:{share:.2f}%" title="{label}"></span>')
+    summary = escape(", ".join(f"{r} {c}" for r, c in article.votes.items()))
+    return f'<div class="bar" role="img" aria-label="{summary}">{"".join(parts)}</div>'
+
+
+def _html_article(article: ArticleReport) -> str:
+    """One article's section."""
+    title = escape(article.title or article.page)
+    bound = "–" if article.wilson_lower_bound is None else f"{article.wilson_lower_bound:.3f}"
+    meta = (
+        f"{escape(article.lang)} · {escape(article.url or article.page)} · n = {article.n} · "
+        f"helpful {_pct(article.helpfulness)} · Wilson lower bound {bound}"
+    )
+    legend = " ".join(
+        f'<span><i class="swatch {"yes" if r in POSITIVE else "no" if r in NEGATIVE else "neutral"}">'
+        f"</i>{escape(r)} {c}</span>"
+        for r, c in article.votes.items()
+    )
+    reasons = ", ".join(f"{escape(r)} {c}" for r, c in article.reasons.items() if c)
+    parts = [
+        '<section class="article">',
+        f"<h3>{title}</h3>",
+        f'<p class="meta">{meta}</p>',
+        _bar(article),
+        f'<p class="legend">{legend}</p>',
+    ]
+    if reasons:
+        parts.append(f"<p>Reasons: {reasons}</p>")
+    for c in article.comments:
+        rating = escape(c.rating + (f"/{c.reason}" if c.reason else ""))
+        parts.append(
+            f'<p class="muted">{c.date.isoformat()} · revision {escape(c.revision or "–")} · '
+            f"{rating}</p><blockquote>{escape(c.text)}</blockquote>"
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _html_misses(lang: str, misses: list[SearchMissReport]) -> str:
+    """One language's table of searches that found nothing."""
+    rows = "".join(
+        f'<tr><td>{escape(m.query)}</td><td class="num">{m.count}</td>'
+        f"<td>{m.last_seen:%Y-%m-%d %H:%M}</td></tr>"
+        for m in misses
+    ) or '<tr><td colspan="3" class="muted">none</td></tr>'
+    return (
+        f"<h3>{escape(lang)}</h3><table><thead><tr><th>Query</th><th>Count</th>"
+        f"<th>Last seen (UTC)</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def render_html(report: ReportOut) -> str:
+    """A self-contained page: inline CSS, no scripts, images or other requests."""
+    articles = "\n".join(_html_article(a) for a in report.articles) or "<p>No votes yet.</p>"
+    misses = "\n".join(_html_misses(lang, m) for lang, m in report.search_misses.items())
+    generated = f"{report.generated_at:%Y-%m-%d %H:%M} UTC"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Feedback report</title>\n"
+        f"<style>{HTML_STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>Feedback report</h1>\n<p class=\"meta\">Generated {generated}; mode "
+        f"{escape(report.feedback_mode)}; articles sorted worst first by the 95 % Wilson lower "
+        "bound of yes / (yes + no).</p>\n"
+        f"<h2>Articles</h2>\n{articles}\n<h2>Searches that found nothing</h2>\n{misses}\n"
+        "</body>\n</html>\n"
+    )

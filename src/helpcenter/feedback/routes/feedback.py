@@ -1,0 +1,155 @@
+"""`POST /api/v1/feedback`: a vote from the "Was this helpful?" widget."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+
+from helpcenter.feedback import storage
+from helpcenter.feedback.errors import ApiError
+from helpcenter.feedback.intake import (
+    body_kind,
+    check_origin,
+    parse_form,
+    parse_json,
+    read_body,
+    request_origin,
+)
+from helpcenter.feedback.manifest import Article
+from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
+from helpcenter.feedback.schemas import FeedbackForm, FeedbackIn, VoteOut
+from helpcenter.feedback.state import ServiceState, get_state, visitor_address
+from helpcenter.feedback.visitors import rate_bucket, visitor_key
+
+router = APIRouter(tags=["feedback"])
+
+REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": FeedbackIn.model_json_schema()},
+        "text/plain": {
+            "schema": {
+                "type": "string",
+                "description": "A FeedbackIn JSON document (navigator.sendBeacon sends text/plain).",
+            }
+        },
+        "application/x-www-form-urlencoded": {"schema": FeedbackForm.model_json_schema()},
+    },
+}
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"model": VoteOut, "description": "A replay: this submission was stored before."},
+    303: {
+        "description": "Form post stored (or replayed): back to the article, thanked.",
+        "headers": {
+            "Location": {
+                "description": "`<allowed origin><article url>?feedback=thanks#feedback`",
+                "schema": {"type": "string"},
+            }
+        },
+        "content": {},
+    },
+    **PUBLIC_POST_ERRORS,
+}
+
+
+def vote_json(vote: storage.StoredVote) -> dict[str, Any]:
+    """The VoteOut document."""
+    return {
+        "submission_id": vote.submission_id,
+        "page": vote.page,
+        "lang": vote.lang,
+        "rating": vote.rating,
+        "reason": vote.reason,
+        "comment": vote.comment,
+        "revision": vote.revision,
+        "created_at": vote.created_at.isoformat(),
+    }
+
+
+def fingerprint(vote: FeedbackIn | FeedbackForm, comment: str | None) -> str:
+    """What makes two submissions with one id "the same": every field the client sent."""
+    fields = [vote.page, vote.lang, vote.rating, vote.reason, comment, vote.revision]
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+
+
+def find_article(state: ServiceState, vote: FeedbackIn | FeedbackForm) -> Article:
+    """The manifest article the vote is about; 422 when unknown or the rating is foreign."""
+    article = state.manifest.article(vote.lang, vote.page)
+    if article is None:
+        raise ApiError(422, "unknown article: this page/lang pair is not in the site manifest")
+    if vote.rating not in state.manifest.ratings:
+        allowed = ", ".join(state.manifest.ratings)
+        raise ApiError(422, f"rating not used by this site ({state.manifest.mode}): use {allowed}")
+    return article
+
+
+def thanks_location(request: Request, state: ServiceState, article: Article) -> str:
+    """Back to the article on an allowed origin only: the page's own, else the first one."""
+    allowed = state.settings.allow_origin
+    origin = request_origin(request)
+    base = origin if origin in allowed else allowed[0]
+    separator = "&" if "?" in article.url else "?"
+    return f"{base}{article.url}{separator}feedback=thanks#feedback"
+
+
+@router.post(
+    "/api/v1/feedback",
+    status_code=201,
+    response_model=VoteOut,
+    responses=RESPONSES,
+    openapi_extra={"requestBody": REQUEST_BODY},
+    summary="Store a vote",
+    description=(
+        "JSON (`fetch`), `text/plain` JSON (`sendBeacon`) or an urlencoded form (no JavaScript, "
+        "answered with 303). One vote per visitor, article and UTC day: a later vote replaces "
+        "the earlier one. A repeated `submission_id` with the same fields answers 200 with the "
+        "original vote; with other fields 422. An unknown page/lang pair is 422."
+    ),
+)
+async def post_feedback(request: Request) -> Response:
+    """Validate, rate-limit, store durably, then answer."""
+    state = get_state(request)
+    check_origin(request, state.settings.allow_origin)
+    kind = body_kind(request, ("json", "form"))
+    body = await read_body(request, state.settings.max_body_bytes)
+    vote: FeedbackIn | FeedbackForm = (
+        parse_json(body, FeedbackIn) if kind == "json" else parse_form(body, FeedbackForm)
+    )
+    article = find_article(state, vote)
+    comment = vote.cleaned_comment()
+    now = state.clock()
+    salt = await state.salts.for_day(now.date())
+    address = visitor_address(request, state)
+    record = storage.VoteRecord(
+        submission_id=vote.submission_id or str(uuid.uuid4()),
+        fingerprint=fingerprint(vote, comment),
+        page=vote.page,
+        lang=vote.lang,
+        rating=vote.rating,
+        reason=vote.reason,
+        comment=comment,
+        revision=vote.revision or article.revision,
+        visitor=visitor_key(salt, address, request.headers.get("user-agent", "")),
+        bucket=rate_bucket(salt, "f", address),
+        now=now,
+    )
+    outcome = await state.writes.run(
+        functools.partial(storage.record_vote, record=record, rate=state.rate)
+    )
+    if outcome.kind == "rate_limited":
+        raise ApiError(
+            429, "too many requests", headers={"Retry-After": str(outcome.retry_after)}
+        )
+    if outcome.kind == "conflict" or outcome.vote is None:
+        raise ApiError(422, "submission_id was already used for a different vote")
+    if kind == "form":
+        return Response(status_code=303, headers={"Location": thanks_location(request, state, article)})
+    status = 201 if outcome.kind == "created" else 200
+    return JSONResponse(vote_json(outcome.vote), status_code=status)

@@ -1,0 +1,83 @@
+"""`GET /api/v1/report` and `/api/v1/report.csv`: the editors' report, behind a bearer token."""
+
+from __future__ import annotations
+
+import hmac
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from helpcenter.feedback import report
+from helpcenter.feedback.errors import ApiError
+from helpcenter.feedback.routes._docs import error
+from helpcenter.feedback.schemas import ReportOut
+from helpcenter.feedback.state import ServiceState, get_state
+
+router = APIRouter(tags=["report"])
+bearer = HTTPBearer(auto_error=False, description="HELPCENTER_FEEDBACK_REPORT_TOKEN")
+
+AUTH_ERRORS = {
+    401: {
+        **error("Missing or wrong bearer token."),
+        "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
+    },
+    404: error("The report is disabled: HELPCENTER_FEEDBACK_REPORT_TOKEN is not set."),
+}
+
+
+def authorise(state: ServiceState, credentials: HTTPAuthorizationCredentials | None) -> None:
+    """404 when no token is configured, 401 unless the bearer token matches."""
+    token = state.settings.report_token
+    if token is None:
+        raise ApiError(404, "report disabled: set HELPCENTER_FEEDBACK_REPORT_TOKEN to enable it")
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), token.get_secret_value().encode()):
+        raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _build(state: ServiceState) -> report.Report:
+    """The report, read in a worker thread."""
+    return await run_in_threadpool(
+        report.build_report, state.db, manifest=state.manifest, now=state.clock()
+    )
+
+
+@router.get(
+    "/api/v1/report",
+    response_model=ReportOut,
+    responses=AUTH_ERRORS,
+    summary="Editors' report (JSON)",
+)
+async def get_report(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+) -> Response:
+    """Worst articles first, then searches that found nothing."""
+    state = get_state(request)
+    authorise(state, credentials)
+    built = await _build(state)
+    return JSONResponse(built.model_dump(mode="json"))
+
+
+@router.get(
+    "/api/v1/report.csv",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"},
+        **AUTH_ERRORS,
+    },
+    summary="Editors' report (CSV)",
+)
+async def get_report_csv(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+) -> Response:
+    """The same report as one CSV table with a `section` column."""
+    state = get_state(request)
+    authorise(state, credentials)
+    built = await _build(state)
+    return Response(
+        report.render_csv(built),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="feedback-report.csv"'},
+    )

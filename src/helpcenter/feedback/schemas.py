@@ -1,0 +1,224 @@
+"""Pydantic request and response models; they are also the OpenAPI schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from helpcenter.feedback.manifest import REASON_ALLOWED
+
+Rating = Literal["yes", "no", "sad", "neutral", "happy"]
+Reason = Literal["not_found", "hard_to_understand", "out_of_date", "incorrect", "other"]
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+REVISION_PATTERN = r"^[0-9A-Za-z._-]+$"
+QUERY_MAX_CHARS = 100
+COMMENT_MAX_CHARS = 1000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_comment(value: str | None) -> str | None:
+    """Newlines and tabs stay, other control characters go (NUL cannot be stored in PostgreSQL)."""
+    if value is None:
+        return None
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return value or None
+
+
+def normalise_query(value: str) -> str:
+    """NFKC, lower case, whitespace collapsed, control characters dropped."""
+    value = unicodedata.normalize("NFKC", value).lower()
+    value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    return " ".join(value.split())
+
+
+def _check_query(value: str) -> str:
+    """1..100 characters once normalised."""
+    value = normalise_query(value)
+    if not value:
+        raise ValueError("query is empty once normalised")
+    if len(value) > QUERY_MAX_CHARS:
+        raise ValueError(f"query is longer than {QUERY_MAX_CHARS} characters once normalised")
+    return value
+
+
+def _blank_to_none(value: Any) -> Any:
+    """HTML forms send empty strings for untouched optional fields."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+SubmissionId = Annotated[
+    str,
+    Field(pattern=UUID_PATTERN, json_schema_extra={"format": "uuid"}),
+    AfterValidator(str.lower),
+]
+Page = Annotated[str, Field(min_length=1, max_length=300, description="Source path in the language folder, e.g. `narudzbe/otkazivanje-narudzbe.md`.")]
+Lang = Annotated[str, Field(min_length=1, max_length=16, description="Language code from the manifest.")]
+Comment = Annotated[str, Field(max_length=COMMENT_MAX_CHARS)]
+Revision = Annotated[str, Field(min_length=1, max_length=64, pattern=REVISION_PATTERN)]
+
+
+class _VoteFields(BaseModel):
+    """Fields shared by the JSON and the HTML form body."""
+
+    page: Page
+    lang: Lang
+    rating: Rating
+    reason: Reason | None = Field(
+        default=None, description="Only with a negative rating: `no`, `sad` or `neutral`."
+    )
+    comment: Comment | None = None
+    revision: Revision | None = Field(
+        default=None, description="Article revision the visitor saw; default: the current one."
+    )
+
+    @model_validator(mode="after")
+    def _reason_needs_negative_rating(self) -> _VoteFields:
+        """A reason explains a negative answer."""
+        if self.reason is not None and self.rating not in REASON_ALLOWED:
+            raise ValueError("a reason is only allowed with a negative rating (no, sad, neutral)")
+        return self
+
+    def cleaned_comment(self) -> str | None:
+        """The comment as stored."""
+        return clean_comment(self.comment)
+
+
+class FeedbackIn(_VoteFields):
+    """A vote sent by the widget (`fetch` JSON or a `sendBeacon` text/plain body)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    submission_id: SubmissionId = Field(description="UUID made by the client, resent on retry.")
+
+
+class FeedbackForm(_VoteFields):
+    """A vote from the no-JavaScript `<form method="post">`; the server makes the id if absent."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    submission_id: Annotated[SubmissionId | None, BeforeValidator(_blank_to_none)] = None
+    reason: Annotated[Reason | None, BeforeValidator(_blank_to_none)] = None
+    comment: Annotated[Comment | None, BeforeValidator(_blank_to_none)] = None
+    revision: Annotated[Revision | None, BeforeValidator(_blank_to_none)] = None
+
+
+class VoteOut(BaseModel):
+    """The stored vote (201), or the originally stored vote for a replay (200)."""
+
+    submission_id: str
+    page: str
+    lang: str
+    rating: Rating
+    reason: Reason | None
+    comment: str | None
+    revision: str | None
+    created_at: dt.datetime
+
+
+class SearchMissIn(BaseModel):
+    """A site search that found nothing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    query: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=1000,
+            description="At most 100 characters after NFKC, lower-casing and collapsing spaces.",
+        ),
+        AfterValidator(_check_query),
+    ]
+    lang: Lang
+
+
+class SearchMissOut(BaseModel):
+    """Acknowledges a counted search miss."""
+
+    status: Literal["accepted"]
+    lang: str
+    query: str = Field(description="The normalised query as counted.")
+
+
+class ErrorItem(BaseModel):
+    """One validation problem."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx answer: a reason, or a list of validation problems."""
+
+    detail: str | list[ErrorItem]
+
+
+class HealthOut(BaseModel):
+    """The service and its database answer."""
+
+    status: Literal["ok"]
+    database: Literal["sqlite", "postgresql"]
+    schema_version: int
+    articles: int
+
+
+class HealthError(BaseModel):
+    """The database does not answer."""
+
+    status: Literal["error"]
+    detail: str
+
+
+class BareOut(BaseModel):
+    """Benchmark baseline answer."""
+
+    status: Literal["ok"]
+
+
+class CommentOut(BaseModel):
+    """A comment left with a vote."""
+
+    date: dt.date
+    revision: str | None
+    rating: str
+    reason: str | None
+    text: str
+
+
+class ArticleReport(BaseModel):
+    """Votes of one article in one language."""
+
+    lang: str
+    page: str
+    title: str | None
+    url: str | None
+    votes: dict[str, int] = Field(description="Votes by rating, including neutral reactions.")
+    yes: int = Field(description="`yes` (or `happy`) votes.")
+    no: int = Field(description="`no` (or `sad`) votes.")
+    n: int = Field(description="yes + no; neutral reactions are not counted.")
+    helpfulness: float | None = Field(description="yes / (yes + no); null when n = 0.")
+    wilson_lower_bound: float | None = Field(description="95 % Wilson score lower bound.")
+    reasons: dict[str, int]
+    comments: list[CommentOut]
+
+
+class SearchMissReport(BaseModel):
+    """A query that found nothing."""
+
+    query: str
+    count: int
+    last_seen: dt.datetime
+
+
+class ReportOut(BaseModel):
+    """The editors' report: worst articles first, then searches that found nothing."""
+
+    generated_at: dt.datetime
+    feedback_mode: Literal["binary", "reactions"]
+    articles: list[ArticleReport]
+    search_misses: dict[str, list[SearchMissReport]]

@@ -1,0 +1,310 @@
+"""All SQL of the service: upserts, rate-limit counters, salts, pruning and report queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Delete, Row, Select, bindparam, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from helpcenter.feedback import models
+
+OutcomeKind = Literal["created", "replayed", "conflict", "rate_limited"]
+
+
+@dataclass(frozen=True, slots=True)
+class VoteRecord:
+    """A validated vote with the visitor already reduced to salted keys."""
+
+    submission_id: str
+    fingerprint: str
+    page: str
+    lang: str
+    rating: str
+    reason: str | None
+    comment: str | None
+    revision: str | None
+    visitor: str
+    bucket: str
+    now: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVote:
+    """A submission as first stored; what a replay gets back."""
+
+    submission_id: str
+    page: str
+    lang: str
+    rating: str
+    reason: str | None
+    comment: str | None
+    revision: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one write; only handed to the client after COMMIT."""
+
+    kind: OutcomeKind
+    vote: StoredVote | None = None
+    retry_after: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """A fixed window of `window` seconds allowing `limit` requests per bucket."""
+
+    limit: int
+    window: int
+
+    def window_start(self, now: dt.datetime) -> int:
+        """Unix time at which the window containing `now` began."""
+        ts = int(now.timestamp())
+        return ts - ts % self.window
+
+    def retry_after(self, now: dt.datetime) -> int:
+        """Whole seconds until the next window (at least 1)."""
+        end = self.window_start(now) + self.window
+        return max(1, math.ceil(end - now.timestamp()))
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """Hot-path statements built once per dialect (building constructs costs more than running)."""
+
+    hit: Any
+    insert_submission: Any
+    upsert_vote: Any
+    upsert_search_miss: Any
+    insert_salt: Any
+
+
+@functools.cache
+def _statements(dialect: str) -> _Statements:
+    """Dialect-specific INSERT ... ON CONFLICT statements with bound parameters."""
+    insert: Callable[..., Any] = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    rl, sub, votes, misses = (
+        models.rate_limits, models.submissions, models.votes, models.search_misses
+    )
+    hit = insert(rl).values(
+        bucket=bindparam("bucket"), window_start=bindparam("window_start"), hits=1
+    )
+    hit = hit.on_conflict_do_update(
+        index_elements=[rl.c.bucket, rl.c.window_start], set_={"hits": rl.c.hits + 1}
+    ).returning(rl.c.hits)
+    sub_cols = ("submission_id", "fingerprint", "page", "lang", "rating", "reason", "comment",
+                "revision", "created_at")
+    insert_submission = (
+        insert(sub)
+        .values({name: bindparam(name) for name in sub_cols})
+        .on_conflict_do_nothing(index_elements=[sub.c.submission_id])
+        .returning(sub.c.id)
+    )
+    vote_cols = ("day", "visitor", "page", "lang", "rating", "reason", "comment", "revision",
+                 "submission_id", "created_at", "updated_at")
+    upsert_vote = insert(votes).values({name: bindparam(name) for name in vote_cols})
+    upsert_vote = upsert_vote.on_conflict_do_update(
+        index_elements=[votes.c.day, votes.c.visitor, votes.c.page, votes.c.lang],
+        set_={
+            name: getattr(upsert_vote.excluded, name)
+            for name in ("rating", "reason", "comment", "revision", "submission_id", "updated_at")
+        },
+    )
+    upsert_search_miss = insert(misses).values(
+        lang=bindparam("lang"), query=bindparam("query"), hits=1,
+        first_seen=bindparam("now"), last_seen=bindparam("now"),
+    )
+    upsert_search_miss = upsert_search_miss.on_conflict_do_update(
+        index_elements=[misses.c.lang, misses.c.query],
+        set_={"hits": misses.c.hits + 1, "last_seen": upsert_search_miss.excluded.last_seen},
+    )
+    insert_salt = (
+        insert(models.salts)
+        .values(day=bindparam("day"), salt=bindparam("salt"))
+        .on_conflict_do_nothing(index_elements=[models.salts.c.day])
+    )
+    return _Statements(hit, insert_submission, upsert_vote, upsert_search_miss, insert_salt)
+
+
+def _sql(conn: Connection) -> _Statements:
+    """The statements for this connection's dialect."""
+    return _statements(conn.dialect.name)
+
+
+def ensure_salt(conn: Connection, *, day: dt.date, candidate: bytes) -> bytes:
+    """The salt of `day`; the first replica to ask stores `candidate`, all others read it."""
+    conn.execute(_sql(conn).insert_salt, {"day": day, "salt": candidate})
+    salt = conn.execute(select(models.salts.c.salt).where(models.salts.c.day == day)).scalar_one()
+    return bytes(salt)
+
+
+def hit_rate_limit(conn: Connection, *, bucket: str, window_start: int) -> int:
+    """Count one request in the bucket's window; returns the window's count so far."""
+    row = conn.execute(_sql(conn).hit, {"bucket": bucket, "window_start": window_start}).one()
+    return int(row[0])
+
+
+def insert_submission(conn: Connection, record: VoteRecord) -> bool:
+    """False when the submission id is already stored."""
+    params = {
+        "submission_id": record.submission_id,
+        "fingerprint": record.fingerprint,
+        "page": record.page,
+        "lang": record.lang,
+        "rating": record.rating,
+        "reason": record.reason,
+        "comment": record.comment,
+        "revision": record.revision,
+        "created_at": record.now,
+    }
+    return conn.execute(_sql(conn).insert_submission, params).first() is not None
+
+
+def get_submission(conn: Connection, submission_id: str) -> Row[Any] | None:
+    """The stored submission row."""
+    table = models.submissions
+    return conn.execute(select(table).where(table.c.submission_id == submission_id)).first()
+
+
+def upsert_vote(conn: Connection, record: VoteRecord) -> None:
+    """Insert the visitor's vote for today, or replace their earlier one atomically."""
+    params = {
+        "day": record.now.date(),
+        "visitor": record.visitor,
+        "page": record.page,
+        "lang": record.lang,
+        "rating": record.rating,
+        "reason": record.reason,
+        "comment": record.comment,
+        "revision": record.revision,
+        "submission_id": record.submission_id,
+        "created_at": record.now,
+        "updated_at": record.now,
+    }
+    conn.execute(_sql(conn).upsert_vote, params)
+
+
+def _stored(row: Row[Any]) -> StoredVote:
+    """A submissions row as a StoredVote."""
+    m = row._mapping
+    return StoredVote(
+        m["submission_id"], m["page"], m["lang"], m["rating"], m["reason"], m["comment"],
+        m["revision"], m["created_at"],
+    )
+
+
+def record_vote(conn: Connection, record: VoteRecord, *, rate: RateLimit) -> Outcome:
+    """Rate limit, idempotency check and vote upsert in the caller's transaction."""
+    hits = hit_rate_limit(conn, bucket=record.bucket, window_start=rate.window_start(record.now))
+    if hits > rate.limit:
+        return Outcome("rate_limited", retry_after=rate.retry_after(record.now))
+    if not insert_submission(conn, record):
+        existing = get_submission(conn, record.submission_id)
+        if existing is None:  # pragma: no cover - the row was pruned between two statements
+            return Outcome("conflict")
+        if existing._mapping["fingerprint"] != record.fingerprint:
+            return Outcome("conflict")
+        return Outcome("replayed", _stored(existing))
+    upsert_vote(conn, record)
+    stored = StoredVote(
+        record.submission_id, record.page, record.lang, record.rating, record.reason,
+        record.comment, record.revision, record.now,
+    )
+    return Outcome("created", stored)
+
+
+def record_search_miss(
+    conn: Connection, *, lang: str, query: str, bucket: str, now: dt.datetime, rate: RateLimit
+) -> Outcome:
+    """Count a normalised query for a language (no visitor data is stored)."""
+    hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
+    if hits > rate.limit:
+        return Outcome("rate_limited", retry_after=rate.retry_after(now))
+    conn.execute(_sql(conn).upsert_search_miss, {"lang": lang, "query": query, "now": now})
+    return Outcome("created")
+
+
+@dataclass(frozen=True, slots=True)
+class PruneResult:
+    """Rows touched by one pruning pass."""
+
+    salts: int
+    visitors: int
+    windows: int
+    submissions: int
+
+
+def prune(
+    conn: Connection, *, now: dt.datetime, window: int, submission_retention: dt.timedelta
+) -> PruneResult:
+    """Delete salts older than yesterday, unlink old votes from visitors, drop old counters."""
+    keep_from = now.date() - dt.timedelta(days=1)
+    salts_gone = conn.execute(delete(models.salts).where(models.salts.c.day < keep_from))
+    votes = models.votes
+    unlinked = conn.execute(
+        update(votes)
+        .where(votes.c.day < keep_from, votes.c.visitor.is_not(None))
+        .values(visitor=None)
+    )
+    current_window = int(now.timestamp()) - int(now.timestamp()) % window
+    rl = models.rate_limits
+    windows_gone = conn.execute(delete(rl).where(rl.c.window_start < current_window - window))
+    sub = models.submissions
+    stmt: Delete = delete(sub).where(sub.c.created_at < now - submission_retention)
+    subs_gone = conn.execute(stmt)
+    return PruneResult(
+        salts_gone.rowcount, unlinked.rowcount, windows_gone.rowcount, subs_gone.rowcount
+    )
+
+
+def vote_counts(conn: Connection) -> Sequence[Row[Any]]:
+    """(lang, page, rating, count) over all current votes."""
+    v = models.votes
+    stmt: Select[Any] = select(v.c.lang, v.c.page, v.c.rating, func.count()).group_by(
+        v.c.lang, v.c.page, v.c.rating
+    )
+    return conn.execute(stmt).all()
+
+
+def reason_counts(conn: Connection) -> Sequence[Row[Any]]:
+    """(lang, page, reason, count) for votes that gave a reason."""
+    v = models.votes
+    stmt = (
+        select(v.c.lang, v.c.page, v.c.reason, func.count())
+        .where(v.c.reason.is_not(None))
+        .group_by(v.c.lang, v.c.page, v.c.reason)
+    )
+    return conn.execute(stmt).all()
+
+
+def comments(conn: Connection) -> Sequence[Row[Any]]:
+    """Comments with their date, revision, rating and reason, newest first."""
+    v = models.votes
+    stmt = (
+        select(v.c.lang, v.c.page, v.c.day, v.c.revision, v.c.rating, v.c.reason, v.c.comment)
+        .where(v.c.comment.is_not(None))
+        .order_by(v.c.updated_at.desc(), v.c.id.desc())
+    )
+    return conn.execute(stmt).all()
+
+
+def search_miss_rows(conn: Connection) -> Sequence[Row[Any]]:
+    """(lang, query, count, last_seen), most frequent first."""
+    m = models.search_misses
+    stmt = select(m.c.lang, m.c.query, m.c.hits, m.c.last_seen).order_by(
+        m.c.lang, m.c.hits.desc(), m.c.last_seen.desc(), m.c.query
+    )
+    return conn.execute(stmt).all()
+
+
+def ping(conn: Connection) -> int:
+    """The schema version; proves the database answers."""
+    value = conn.execute(select(models.schema_version.c.version)).scalar()
+    return int(value or 0)

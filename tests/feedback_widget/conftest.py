@@ -1,0 +1,207 @@
+"""Fixtures for the "Was this helpful?" widget: real builds, a real feedback service, a site server.
+
+Each build bakes the service URL into the pages, so a service port is chosen before building; the
+service in turn only accepts the site's origin, so the site server starts before the service.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORT_TOKEN = "widget-test-report-token"
+STARTUP_TIMEOUT_S = 30.0
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def build(site_dir: Path, *, feedback_url: str | None, mode: str = "binary") -> Path:
+    """The real `mkdocs build --strict` of the project, independent of the developer's shell."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HELPCENTER_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["HELPCENTER_FEEDBACK_MODE"] = mode
+    if feedback_url is not None:
+        env["HELPCENTER_FEEDBACK_URL"] = feedback_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yields its origin."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class FeedbackService:
+    """`helpcenter-feedback serve` in a subprocess; stoppable and restartable on the same port and
+    database, which is how the tests take the service "down" and bring it back."""
+
+    port: int
+    database: Path
+    site: Path
+    origin: str
+    log: Path
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        assert self.process is None, "already running"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HELPCENTER_")}
+        # Every test votes from the same address; the production limit would throttle the suite.
+        env["HELPCENTER_FEEDBACK_RATE_LIMIT"] = "100000"
+        env["HELPCENTER_FEEDBACK_REPORT_TOKEN"] = REPORT_TOKEN
+        command = [
+            sys.executable, "-c", "import sys; from helpcenter.feedback.cli import main; sys.exit(main())",
+            "serve", "--database", str(self.database), "--site", str(self.site),
+            "--allow-origin", self.origin, "--host", "127.0.0.1", "--port", str(self.port),
+        ]  # fmt: skip
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self._wait_until_listening()
+
+    def _wait_until_listening(self) -> None:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                self.process = None
+                pytest.fail(f"feedback service exited at start:\n{self.log.read_text(errors='replace')}")
+            with contextlib.closing(socket.socket()) as sock:
+                sock.settimeout(0.2)
+                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        self.stop()
+        pytest.fail(f"feedback service did not listen within {STARTUP_TIMEOUT_S}s")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """Read the service's SQLite database directly: what is stored, not what the API says."""
+        connection = sqlite3.connect(f"file:{self.database}?mode=ro", uri=True, timeout=10)
+        connection.row_factory = sqlite3.Row
+        try:
+            return connection.execute(sql, params).fetchall()
+        finally:
+            connection.close()
+
+    def votes(self, page: str, lang: str = "hr") -> list[sqlite3.Row]:
+        return self.query("SELECT * FROM votes WHERE page = ? AND lang = ?", (page, lang))
+
+    def submissions(self, page: str, lang: str = "hr") -> list[sqlite3.Row]:
+        return self.query("SELECT * FROM submissions WHERE page = ? AND lang = ?", (page, lang))
+
+
+@dataclass(frozen=True)
+class LiveSite:
+    """A built site served on loopback plus the feedback service it posts to."""
+
+    dir: Path
+    url: str
+    service: FeedbackService
+
+
+@contextlib.contextmanager
+def live_site(tmp: Path, *, mode: str) -> Iterator[LiveSite]:
+    service_port = free_port()
+    site_dir = build(tmp / "site", feedback_url=f"http://127.0.0.1:{service_port}", mode=mode)
+    with serve_directory(site_dir) as site_url:
+        service = FeedbackService(
+            port=service_port,
+            database=tmp / "feedback.sqlite3",
+            site=site_dir,
+            origin=site_url,
+            log=tmp / "service.log",
+        )
+        service.start()
+        try:
+            yield LiveSite(site_dir, site_url, service)
+        finally:
+            service.stop()
+
+
+@pytest.fixture(scope="session")
+def binary_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """The site in the default yes/no mode, served, with its service running."""
+    with live_site(tmp_path_factory.mktemp("binary"), mode="binary") as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def reactions_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """The site in sad / neutral / happy mode, with a service of its own."""
+    with live_site(tmp_path_factory.mktemp("reactions"), mode="reactions") as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def binary_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Markup checks need no service: a build pointing at a URL nobody listens on."""
+    return build(tmp_path_factory.mktemp("binary-build") / "site", feedback_url="http://127.0.0.1:9/")
+
+
+@pytest.fixture(scope="session")
+def reactions_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(
+        tmp_path_factory.mktemp("reactions-build") / "site",
+        feedback_url="http://127.0.0.1:9",
+        mode="reactions",
+    )
+
+
+@pytest.fixture(scope="session")
+def no_service_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """No `HELPCENTER_FEEDBACK_URL`: no widget at all."""
+    return build(tmp_path_factory.mktemp("no-service") / "site", feedback_url=None)
