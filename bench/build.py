@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_content import ROOT, generate  # noqa: E402
+from synthetic_content import ROOT, generate
 
 PLAIN_CONFIG = """
 site_name: Plain
@@ -61,7 +61,10 @@ def _time_build(project: Path, *, repeat: int) -> list[float]:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-            cwd=project, env=env, check=True, capture_output=True,
+            cwd=project,
+            env=env,
+            check=True,
+            capture_output=True,
         )
         times.append(time.perf_counter() - start)
         shutil.rmtree(site)
@@ -69,7 +72,9 @@ def _time_build(project: Path, *, repeat: int) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=300, help="articles per language")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()

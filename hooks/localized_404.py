@@ -11,7 +11,9 @@ from helpcenter import mkdocs_i18n, site_build
 from helpcenter.skip_link import with_skip_link
 
 
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
     """Give the 404 template the strings of the language being built."""
     if template_name != "404.html":
         return context
@@ -36,4 +38,3 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     target.write_text(output, encoding="utf-8")
     # An empty result tells MkDocs to skip writing the root 404.html for this language.
     return ""
-

@@ -44,7 +44,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     home_url = build.site.home_url
     files.append(
-        _generated(config, lang=lang, home_url=home_url, rel=f"{TAGS_FOLDER}/index.md", title=build.site.ui.tags_page_title)
+        _generated(
+            config,
+            lang=lang,
+            home_url=home_url,
+            rel=f"{TAGS_FOLDER}/index.md",
+            title=build.site.ui.tags_page_title,
+        )
     )
     for tag in build.catalog.tags():
         title = build.site.ui.tag_page_title.format(tag=tag)

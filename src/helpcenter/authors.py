@@ -51,7 +51,9 @@ def load_authors(docs_dir: Path) -> dict[str, Author]:
             ]
         ) from exc
     missing = [
-        Problem(rel, 1, f"author '{key}': avatar '{author.avatar}' does not exist in {docs_dir.name}/")
+        Problem(
+            rel, 1, f"author '{key}': avatar '{author.avatar}' does not exist in {docs_dir.name}/"
+        )
         for key, author in authors.items()
         if not (docs_dir / author.avatar).is_file()
     ]

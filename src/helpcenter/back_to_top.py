@@ -23,5 +23,8 @@ def add_back_to_top_links(content: str, *, label: str) -> str:
     if len(parts) == 1:
         return content
     link = back_to_top_link(label)
-    sections = [parts[0], *(f"{link}<h2{part}" if i else f"<h2{part}" for i, part in enumerate(parts[1:]))]
+    sections = [
+        parts[0],
+        *(f"{link}<h2{part}" if i else f"<h2{part}" for i, part in enumerate(parts[1:])),
+    ]
     return "".join(sections).rstrip() + "\n" + link

@@ -121,7 +121,11 @@ def load_catalog(
             continue
         if folder.name == RESERVED_FOLDER:
             problems.append(
-                Problem(rel(folder) + "/", 1, f"'{RESERVED_FOLDER}/' is reserved for the generated tag pages")
+                Problem(
+                    rel(folder) + "/",
+                    1,
+                    f"'{RESERVED_FOLDER}/' is reserved for the generated tag pages",
+                )
             )
             continue
         index = folder / "index.md"
@@ -188,7 +192,9 @@ def load_catalog(
         for article in members:
             articles[article.path] = article
         if collection_meta is not None:
-            collections[folder.name] = Collection(lang, folder.name, collection_meta, tuple(members))
+            collections[folder.name] = Collection(
+                lang, folder.name, collection_meta, tuple(members)
+            )
 
     if problems:
         raise ContentError(problems)

@@ -23,7 +23,11 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return
         root = Path(self.directory)
         first = self.path.lstrip("/").split("/", 1)[0]
-        page = root / first / "404.html" if first and (root / first / "404.html").is_file() else root / "404.html"
+        page = (
+            root / first / "404.html"
+            if first and (root / first / "404.html").is_file()
+            else root / "404.html"
+        )
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -32,7 +36,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -52,9 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-    parser.add_argument("--feedback-port", type=int, default=int(os.environ.get("FEEDBACK_PORT", "8001")))
+    parser.add_argument(
+        "--feedback-port", type=int, default=int(os.environ.get("FEEDBACK_PORT", "8001"))
+    )
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
-    parser.add_argument("--database", default=os.environ.get("HELPCENTER_FEEDBACK_DATABASE", ".data/feedback.sqlite3"))
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("HELPCENTER_FEEDBACK_DATABASE", ".data/feedback.sqlite3"),
+    )
     args = parser.parse_args(argv)
 
     origin = f"http://{args.host}:{args.port}"
@@ -68,19 +77,29 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"Building the site into {args.site_dir}/ ...", flush=True)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(args.site_dir)], env=env, check=True
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(args.site_dir)],
+        env=env,
+        check=True,
     )
 
-    Path(args.database).parent.mkdir(parents=True, exist_ok=True) if "://" not in args.database else None
+    Path(args.database).parent.mkdir(
+        parents=True, exist_ok=True
+    ) if "://" not in args.database else None
     feedback_cli = shutil.which("helpcenter-feedback", path=str(bin_dir)) or "helpcenter-feedback"
     service = subprocess.Popen(
         [
-            feedback_cli, "serve",
-            "--database", args.database,
-            "--site", str(args.site_dir),
-            "--allow-origin", origin,
-            "--host", args.host,
-            "--port", str(args.feedback_port),
+            feedback_cli,
+            "serve",
+            "--database",
+            args.database,
+            "--site",
+            str(args.site_dir),
+            "--allow-origin",
+            origin,
+            "--host",
+            args.host,
+            "--port",
+            str(args.feedback_port),
         ],
         env=env,
     )
@@ -91,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         handler = functools.partial(_SiteHandler, directory=str(args.site_dir))
         server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
         print(f"\nHelp center:      {origin}/   (Suomi: {origin}/fi/)", flush=True)
-        print(f"Feedback service: {feedback_url}/api/v1/health   (votes in {args.database})", flush=True)
+        print(
+            f"Feedback service: {feedback_url}/api/v1/health   (votes in {args.database})",
+            flush=True,
+        )
         print("Press Ctrl-C to stop.", flush=True)
         try:
             server.serve_forever()

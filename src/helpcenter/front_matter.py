@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 DESCRIPTION_MAX = 200
 
@@ -82,7 +89,9 @@ def _strict_str(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_strict_str), StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[
+    str, BeforeValidator(_strict_str), StringConstraints(strip_whitespace=True, min_length=1)
+]
 Date = Annotated[dt.date, BeforeValidator(_strict_date)]
 
 
@@ -192,7 +201,9 @@ def parse_document(text: str, *, path: str) -> Document:
         if _FENCE.match(lines[index].rstrip("\r\n")) or lines[index].rstrip() == "...":
             break
     else:
-        raise ContentError([Problem(path, 1, "front matter starts with '---' but has no closing '---'")])
+        raise ContentError(
+            [Problem(path, 1, "front matter starts with '---' but has no closing '---'")]
+        )
     yaml_text = "".join(lines[1:index])
     try:
         meta = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
@@ -200,10 +211,16 @@ def parse_document(text: str, *, path: str) -> Document:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc)
-        raise ContentError([Problem(path, line, f"malformed YAML in front matter: {reason}")]) from exc
+        raise ContentError(
+            [Problem(path, line, f"malformed YAML in front matter: {reason}")]
+        ) from exc
     if not isinstance(meta, dict):
         raise ContentError(
-            [Problem(path, 2, f"front matter must be a mapping of fields, got {type(meta).__name__}")]
+            [
+                Problem(
+                    path, 2, f"front matter must be a mapping of fields, got {type(meta).__name__}"
+                )
+            ]
         )
     return Document(
         meta=meta,

@@ -136,7 +136,9 @@ class SiteContext:
             for c in self.catalog.collections.values()
         ]
         home = self.catalog.home
-        return self._base("home", title=home.title or "", description=home.description or "", cards=cards)
+        return self._base(
+            "home", title=home.title or "", description=home.description or "", cards=cards
+        )
 
     def collection(self, slug: str) -> PageContext:
         """A collection page: breadcrumb and its articles in the catalog's stable order."""
@@ -191,7 +193,10 @@ class SiteContext:
         return self._base(
             "tag",
             title=self.ui.tag_page_title.format(tag=tag),
-            breadcrumbs=[*self._collection_crumbs(None), Link(self.ui.tags_page_title, f"{self.home_url}{TAGS_FOLDER}/")],
+            breadcrumbs=[
+                *self._collection_crumbs(None),
+                Link(self.ui.tags_page_title, f"{self.home_url}{TAGS_FOLDER}/"),
+            ],
             articles=[self._article_link(a) for a in self.catalog.tags()[tag]],
         )
 

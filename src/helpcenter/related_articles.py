@@ -26,6 +26,8 @@ def related_articles(
         same_collection = other.collection == article.collection
         if not shared and not same_collection:
             continue
-        scored.append(((-shared, not same_collection, other.meta.title.casefold(), other.path), other))
+        scored.append(
+            ((-shared, not same_collection, other.meta.title.casefold(), other.path), other)
+        )
     scored.sort(key=lambda item: item[0])
     return [other for _, other in scored[:limit]]

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,10 +110,11 @@ class FeedbackService:
             if self.process.poll() is not None:
                 self.process = None
                 pytest.fail(f"feedback service exited at start:\n{self.log.read_text(errors='replace')}")
-            with contextlib.closing(socket.socket()) as sock:
-                sock.settimeout(0.2)
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
+            # Health answers once startup (manifest, database) is done, not merely listening.
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
             time.sleep(0.1)
         self.stop()
         pytest.fail(f"feedback service did not listen within {STARTUP_TIMEOUT_S}s")

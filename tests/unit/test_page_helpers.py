@@ -42,6 +42,11 @@ def test_tag_slug_folds_croatian_and_finnish_letters() -> None:
 
 def test_plural_forms() -> None:
     forms = {"one": "{n} članak", "few": "{n} članka", "other": "{n} članaka"}
-    assert [plural(forms, n, lang="hr") for n in (1, 3, 5, 21)] == ["1 članak", "3 članka", "5 članaka", "21 članak"]
+    assert [plural(forms, n, lang="hr") for n in (1, 3, 5, 21)] == [
+        "1 članak",
+        "3 članka",
+        "5 članaka",
+        "21 članak",
+    ]
     fi = {"one": "{n} artikkeli", "other": "{n} artikkelia"}
     assert [plural(fi, n, lang="fi") for n in (1, 2)] == ["1 artikkeli", "2 artikkelia"]

@@ -1,1 +1,1 @@
-"""Editors' tools: content checks, translation status, scaffolding and SEO, independent of MkDocs."""
+"""Editors' tools: content checks, translation status, scaffolding, SEO; no MkDocs build needed."""

@@ -1,4 +1,4 @@
-"""Internal links, images and anchors of Markdown pages, resolved the way the built site serves them.
+"""Internal links, images and anchors of Markdown pages, resolved as the built site serves them.
 
 Pages are rendered with the site's own Markdown extensions, so heading ids are exactly the ones
 Python-Markdown's `toc` extension (and `attr_list`) give them; nothing is re-implemented here.
@@ -100,7 +100,9 @@ class _CrossLanguageTreeprocessor(Treeprocessor):
             return
         for element in root.iter("a"):
             href = element.get("href")
-            new = cross_language_href(href, src=src, project=self.extension.project) if href else None
+            new = (
+                cross_language_href(href, src=src, project=self.extension.project) if href else None
+            )
             if new is not None:
                 element.set("href", new)
 
@@ -113,9 +115,11 @@ class CrossLanguageLinks(Extension):
         self.project = project
         self.current_src: str | None = None
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After inline links exist (20), before MkDocs' own link resolution (0).
-        md.treeprocessors.register(_CrossLanguageTreeprocessor(md, self), "hc_cross_language_links", 1)
+        md.treeprocessors.register(
+            _CrossLanguageTreeprocessor(md, self), "hc_cross_language_links", 1
+        )
 
 
 class _Collector(Treeprocessor):
@@ -136,7 +140,7 @@ class _CollectLinks(Extension):
         super().__init__()
         self.sink = sink
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Collector(md, self.sink), "hc_collect_links", 1)
 
 
@@ -173,7 +177,7 @@ def theme_ids(project: Project) -> frozenset[str]:
 
 
 def _from_url(rest: str, *, project: Project, href: str) -> Resolved:
-    """Resolve a URL path relative to the site root (no leading slash) to a docs file or tag page."""
+    """Resolve a root-relative URL path (no leading slash) to a docs file or a tag page."""
     lang = project.default_lang
     for language in sorted(project.languages, key=lambda item: -len(item.home_url)):
         home = language.home_url
@@ -193,7 +197,11 @@ def _from_url(rest: str, *, project: Project, href: str) -> Resolved:
         )
     folder = rest.rstrip("/")
     if rest == "" or rest.endswith("/") or not PurePosixPath(rest).suffix:
-        candidates = [f"{lang}/index.md"] if folder == "" else [f"{lang}/{folder}.md", f"{lang}/{folder}/index.md"]
+        candidates = (
+            [f"{lang}/index.md"]
+            if folder == ""
+            else [f"{lang}/{folder}.md", f"{lang}/{folder}/index.md"]
+        )
     else:
         candidates = [f"{lang}/{rest}"]
         if lang == project.default_lang:
@@ -204,7 +212,9 @@ def _from_url(rest: str, *, project: Project, href: str) -> Resolved:
             return Resolved(src=candidate)
     shown = f"/{home}{rest}" if project.base_path == "/" else f"{project.base_path}{home}{rest}"
     looked = " or ".join(f"{project.docs_dir.name}/{c}" for c in candidates)
-    raise LinkError(f"link '{href}' leads to {shown}, which is not a page of the site (looked for {looked})")
+    raise LinkError(
+        f"link '{href}' leads to {shown}, which is not a page of the site (looked for {looked})"
+    )
 
 
 def resolve(href: str, *, src: str, project: Project) -> Resolved | None:
@@ -219,7 +229,9 @@ def resolve(href: str, *, src: str, project: Project) -> Resolved | None:
     if path.startswith("/"):
         base = project.base_path
         if not path.startswith(base):
-            raise LinkError(f"absolute link '{href}' is outside the site, which is served under {base}")
+            raise LinkError(
+                f"absolute link '{href}' is outside the site, which is served under {base}"
+            )
         resolved = _from_url(path[len(base) :], project=project, href=href)
         return Resolved(src=resolved.src, tag=resolved.tag, anchor=anchor)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))

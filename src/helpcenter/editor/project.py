@@ -49,7 +49,7 @@ class Project:
         raise KeyError(code)
 
     def rel(self, file: Path) -> str:
-        """A file's path as editors see it in problems: relative to the project, e.g. `docs/hr/x.md`."""
+        """A file's path as problems show it, relative to the project: `docs/hr/x.md`."""
         try:
             return file.relative_to(self.docs_dir.parent).as_posix()
         except ValueError:
@@ -70,7 +70,7 @@ class Project:
 
 
 def page_url(src: str, *, project: Project) -> str | None:
-    """Root-relative URL of a docs file (`fi/narudzbe/x.md` -> `fi/narudzbe/x/`); None if unknown."""
+    """Root-relative URL of a docs file: `fi/narudzbe/x.md` -> `fi/narudzbe/x/`."""
     parts = PurePosixPath(src).parts
     if not parts:
         return None

@@ -177,12 +177,23 @@ def migrate(db: Database, *, target: int = SCHEMA_VERSION) -> int:
         return final
 
 
-def open_database(raw_url: str, *, migrate_schema: bool = True, writer_pool: int = 4) -> Database:
-    """Engines, durability checks and an up-to-date schema; raises DatabaseError."""
-    db = create_engines(normalise_url(raw_url), writer_pool=writer_pool)
+def open_database(
+    raw_url: str, *, migrate_schema: bool = True, writer_pool: int = 4
+) -> Database:
+    """Engines, durability checks and an up-to-date schema; raises DatabaseError.
+
+    With `migrate_schema=False` (the report) nothing is created: the database must exist
+    with the current schema, and PostgreSQL's commit settings are not checked.
+    """
+    url = normalise_url(raw_url)
+    if not migrate_schema and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            raise DatabaseError(f"no such SQLite database: {path}")
+    db = create_engines(url, writer_pool=writer_pool)
     try:
-        with db.writer.connect() as conn:
-            if db.kind == "postgresql":
+        if migrate_schema and db.kind == "postgresql":
+            with db.writer.connect() as conn:
                 check_postgres_durability(conn)
         if migrate_schema:
             migrate(db)

@@ -12,7 +12,11 @@ class ApiError(Exception):
     """A client error with a status, a JSON-able detail and optional headers."""
 
     def __init__(
-        self, status: int, detail: str | list[dict[str, Any]], *, headers: dict[str, str] | None = None
+        self,
+        status: int,
+        detail: str | list[dict[str, Any]],
+        *,
+        headers: dict[str, str] | None = None,
     ) -> None:
         """Keep the pieces for the handler."""
         super().__init__(detail)

@@ -192,7 +192,7 @@ def render_csv(report: ReportOut) -> str:
 
 def _pct(value: float | None) -> str:
     """`67 %`, or an en dash."""
-    return "–" if value is None else f"{value * 100:.0f}%"
+    return "-" if value is None else f"{value * 100:.0f}%"
 
 
 def _clip(text: str, width: int) -> str:
@@ -209,7 +209,7 @@ def render_table(report: ReportOut) -> str:
     lines.append(f"{head} {'comments':>8}  {'lang':<5} {'article'}")
     for a in report.articles:
         counts = " ".join(f"{a.votes.get(r, 0):>7}" for r in ratings)
-        bound = "–" if a.wilson_lower_bound is None else f"{a.wilson_lower_bound:.3f}"
+        bound = "-" if a.wilson_lower_bound is None else f"{a.wilson_lower_bound:.3f}"
         name = _clip(a.title or a.page, 60)
         lines.append(
             f"{bound:>6} {_pct(a.helpfulness):>7} {a.n:>5} {counts} {len(a.comments):>8}  "
@@ -244,6 +244,11 @@ border-left:3px solid #ccc;white-space:pre-wrap}.muted{color:#777}
 """
 
 
+def _css_class(rating: str) -> str:
+    """Colour class of a rating."""
+    return "yes" if rating in POSITIVE else "no" if rating in NEGATIVE else "neutral"
+
+
 def _bar(article: ArticleReport) -> str:
     """A stacked bar: positive, neutral and negative shares of all votes."""
     total = sum(article.votes.values())
@@ -251,7 +256,7 @@ def _bar(article: ArticleReport) -> str:
         return '<div class="bar"></div>'
     parts = []
     for rating, count in article.votes.items():
-        css = "yes" if rating in POSITIVE else "no" if rating in NEGATIVE else "neutral"
+        css = _css_class(rating)
         share = 100 * count / total
         if count:
             label = escape(f"{rating}: {count}")
@@ -263,14 +268,13 @@ def _bar(article: ArticleReport) -> str:
 def _html_article(article: ArticleReport) -> str:
     """One article's section."""
     title = escape(article.title or article.page)
-    bound = "–" if article.wilson_lower_bound is None else f"{article.wilson_lower_bound:.3f}"
+    bound = "-" if article.wilson_lower_bound is None else f"{article.wilson_lower_bound:.3f}"
     meta = (
         f"{escape(article.lang)} · {escape(article.url or article.page)} · n = {article.n} · "
         f"helpful {_pct(article.helpfulness)} · Wilson lower bound {bound}"
     )
     legend = " ".join(
-        f'<span><i class="swatch {"yes" if r in POSITIVE else "no" if r in NEGATIVE else "neutral"}">'
-        f"</i>{escape(r)} {c}</span>"
+        f'<span><i class="swatch {_css_class(r)}"></i>{escape(r)} {c}</span>'
         for r, c in article.votes.items()
     )
     reasons = ", ".join(f"{escape(r)} {c}" for r, c in article.reasons.items() if c)
@@ -286,7 +290,7 @@ def _html_article(article: ArticleReport) -> str:
     for c in article.comments:
         rating = escape(c.rating + (f"/{c.reason}" if c.reason else ""))
         parts.append(
-            f'<p class="muted">{c.date.isoformat()} · revision {escape(c.revision or "–")} · '
+            f'<p class="muted">{c.date.isoformat()} · revision {escape(c.revision or "-")} · '
             f"{rating}</p><blockquote>{escape(c.text)}</blockquote>"
         )
     parts.append("</section>")
@@ -295,11 +299,12 @@ def _html_article(article: ArticleReport) -> str:
 
 def _html_misses(lang: str, misses: list[SearchMissReport]) -> str:
     """One language's table of searches that found nothing."""
+    empty = '<tr><td colspan="3" class="muted">none</td></tr>'
     rows = "".join(
         f'<tr><td>{escape(m.query)}</td><td class="num">{m.count}</td>'
         f"<td>{m.last_seen:%Y-%m-%d %H:%M}</td></tr>"
         for m in misses
-    ) or '<tr><td colspan="3" class="muted">none</td></tr>'
+    ) or empty
     return (
         f"<h3>{escape(lang)}</h3><table><thead><tr><th>Query</th><th>Count</th>"
         f"<th>Last seen (UTC)</th></tr></thead><tbody>{rows}</tbody></table>"

@@ -55,8 +55,13 @@ SubmissionId = Annotated[
     Field(pattern=UUID_PATTERN, json_schema_extra={"format": "uuid"}),
     AfterValidator(str.lower),
 ]
-Page = Annotated[str, Field(min_length=1, max_length=300, description="Source path in the language folder, e.g. `narudzbe/otkazivanje-narudzbe.md`.")]
-Lang = Annotated[str, Field(min_length=1, max_length=16, description="Language code from the manifest.")]
+Page = Annotated[
+    str,
+    Field(min_length=1, max_length=300, description="Source path in the language folder."),
+]
+Lang = Annotated[
+    str, Field(min_length=1, max_length=16, description="Language code from the manifest.")
+]
 Comment = Annotated[str, Field(max_length=COMMENT_MAX_CHARS)]
 Revision = Annotated[str, Field(min_length=1, max_length=64, pattern=REVISION_PATTERN)]
 

@@ -7,6 +7,7 @@ pays for one fsync per batch instead of one per vote, without weakening `synchro
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import threading
@@ -137,7 +138,5 @@ class WriteQueue:
         for item, (result, error) in zip(batch, results, strict=True):
             by_loop.setdefault(item.loop, []).append((item.future, result, error))
         for loop, deliveries in by_loop.items():
-            try:
+            with contextlib.suppress(RuntimeError):  # that loop already closed (shutdown)
                 loop.call_soon_threadsafe(_settle, deliveries)
-            except RuntimeError:  # loop already closed at shutdown
-                pass

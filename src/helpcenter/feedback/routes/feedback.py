@@ -36,7 +36,7 @@ REQUEST_BODY: dict[str, Any] = {
         "text/plain": {
             "schema": {
                 "type": "string",
-                "description": "A FeedbackIn JSON document (navigator.sendBeacon sends text/plain).",
+                "description": "A FeedbackIn JSON document (what navigator.sendBeacon sends).",
             }
         },
         "application/x-www-form-urlencoded": {"schema": FeedbackForm.model_json_schema()},
@@ -150,6 +150,7 @@ async def post_feedback(request: Request) -> Response:
     if outcome.kind == "conflict" or outcome.vote is None:
         raise ApiError(422, "submission_id was already used for a different vote")
     if kind == "form":
-        return Response(status_code=303, headers={"Location": thanks_location(request, state, article)})
+        location = thanks_location(request, state, article)
+        return Response(status_code=303, headers={"Location": location})
     status = 201 if outcome.kind == "created" else 200
     return JSONResponse(vote_json(outcome.vote), status_code=status)

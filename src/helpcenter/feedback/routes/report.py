@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
@@ -17,6 +18,7 @@ from helpcenter.feedback.state import ServiceState, get_state
 
 router = APIRouter(tags=["report"])
 bearer = HTTPBearer(auto_error=False, description="HELPCENTER_FEEDBACK_REPORT_TOKEN")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 AUTH_ERRORS = {
     401: {
@@ -51,7 +53,7 @@ async def _build(state: ServiceState) -> report.Report:
     summary="Editors' report (JSON)",
 )
 async def get_report(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+    request: Request, credentials: Credentials
 ) -> Response:
     """Worst articles first, then searches that found nothing."""
     state = get_state(request)
@@ -70,7 +72,7 @@ async def get_report(
     summary="Editors' report (CSV)",
 )
 async def get_report_csv(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+    request: Request, credentials: Credentials
 ) -> Response:
     """The same report as one CSV table with a `section` column."""
     state = get_state(request)
