@@ -12,6 +12,7 @@ from babel.dates import format_date
 from helpcenter.authors import Author
 from helpcenter.content import Article, Catalog, Collection
 from helpcenter.related_articles import related_articles
+from helpcenter.search.context import SearchContext, search_context
 from helpcenter.site_config import ContactChannels, FeedbackSettings, UiStrings, plural
 
 TAGS_FOLDER = "tags"
@@ -67,6 +68,10 @@ class PageContext:
     page: str = ""
     revision: str = ""
     feedback: FeedbackSettings | None = None
+    # Set on outdated translations: the source article (title, url, lead text, lang in `extra`).
+    outdated: Link | None = None
+    # The search boxes of this language (every page has one in the header).
+    search: SearchContext | None = None
 
 
 def tag_slug(tag: str) -> str:
@@ -104,6 +109,12 @@ class SiteContext:
             ui=self.ui,
             home_url=self.home_url,
             contact=self.contact,
+            search=search_context(
+                self.catalog,
+                home_url=self.home_url,
+                feedback_url=self.feedback.url if self.feedback else None,
+                articles_count=self.ui.articles_count,
+            ),
             **kwargs,  # type: ignore[arg-type]
         )
 

@@ -101,6 +101,18 @@ class UiStrings(BaseModel):
     feedback_thanks_negative: str
     feedback_contact_hint: str
     feedback_change: str
+    # Notice on a translation whose source changed since (partials/hc/outdated.html).
+    translation_outdated: str
+    translation_outdated_source: str
+    # Search boxes and results (partials/search.html, assets/javascripts/search.js).
+    search_label: str
+    search_header_placeholder: str
+    search_results_count: dict[str, str]
+    search_no_results: str
+    search_no_results_hint: str
+    search_suggested_collections: str
+    search_sections: str
+    search_unavailable: str
 
 
 def parse_settings(extra: dict | None, *, source: str = "mkdocs.yml") -> HelpcenterSettings:

@@ -35,15 +35,29 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build(site_dir: Path, *, feedback_url: str | None, mode: str = "binary") -> Path:
+def build(
+    site_dir: Path, *, feedback_url: str | None, mode: str = "binary", site_url: str | None = None
+) -> Path:
     """The real `mkdocs build --strict` of the project, independent of the developer's shell."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HELPCENTER_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["HELPCENTER_FEEDBACK_MODE"] = mode
     if feedback_url is not None:
         env["HELPCENTER_FEEDBACK_URL"] = feedback_url
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -55,15 +69,15 @@ def build(site_dir: Path, *, feedback_url: str | None, mode: str = "binary") -> 
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextlib.contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port; yields its origin."""
+def serve_directory(directory: Path, port: int) -> Iterator[str]:
+    """Serve a built site on a loopback port; yields its origin."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -109,12 +123,16 @@ class FeedbackService:
             assert self.process is not None
             if self.process.poll() is not None:
                 self.process = None
-                pytest.fail(f"feedback service exited at start:\n{self.log.read_text(errors='replace')}")
+                pytest.fail(
+                    f"feedback service exited at start:\n{self.log.read_text(errors='replace')}"
+                )
             # Health answers once startup (manifest, database) is done, not merely listening.
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=1) as response:
-                    if response.status == 200:
-                        return
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=1) as response,
+            ):
+                if response.status == 200:
+                    return
             time.sleep(0.1)
         self.stop()
         pytest.fail(f"feedback service did not listen within {STARTUP_TIMEOUT_S}s")
@@ -157,9 +175,16 @@ class LiveSite:
 
 @contextlib.contextmanager
 def live_site(tmp: Path, *, mode: str) -> Iterator[LiveSite]:
-    service_port = free_port()
-    site_dir = build(tmp / "site", feedback_url=f"http://127.0.0.1:{service_port}", mode=mode)
-    with serve_directory(site_dir) as site_url:
+    # Ports first: the build bakes in both the service URL and the site URL (canonical links,
+    # Material's language switcher), as a deployment would.
+    service_port, site_port = free_port(), free_port()
+    site_dir = build(
+        tmp / "site",
+        feedback_url=f"http://127.0.0.1:{service_port}",
+        mode=mode,
+        site_url=f"http://127.0.0.1:{site_port}/",
+    )
+    with serve_directory(site_dir, site_port) as site_url:
         service = FeedbackService(
             port=service_port,
             database=tmp / "feedback.sqlite3",
@@ -191,7 +216,9 @@ def reactions_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSit
 @pytest.fixture(scope="session")
 def binary_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Markup checks need no service: a build pointing at a URL nobody listens on."""
-    return build(tmp_path_factory.mktemp("binary-build") / "site", feedback_url="http://127.0.0.1:9/")
+    return build(
+        tmp_path_factory.mktemp("binary-build") / "site", feedback_url="http://127.0.0.1:9/"
+    )
 
 
 @pytest.fixture(scope="session")

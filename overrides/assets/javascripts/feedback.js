@@ -85,8 +85,9 @@
     writeQueue(readQueue().filter(function (entry) { return entry.vote.submission_id !== id; }));
   }
 
+  // The queue without votes too old to keep, which are dropped with a warning.
   // Re-read every time: another tab may have sent or added votes meanwhile.
-  function nextPending() {
+  function freshQueue() {
     var now = Date.now();
     var list = readQueue();
     var fresh = list.filter(function (entry) {
@@ -95,7 +96,11 @@
       return !stale;
     });
     if (fresh.length !== list.length) writeQueue(fresh);
-    return fresh[0] || null;
+    return fresh;
+  }
+
+  function nextPending() {
+    return freshQueue()[0] || null;
   }
 
   function post(vote) {
@@ -164,7 +169,7 @@
   // beacon reports no outcome; the next page view resends them with the same id (a replay).
   function beaconPending() {
     if (!navigator.sendBeacon) return;
-    readQueue().forEach(function (entry) {
+    freshQueue().forEach(function (entry) {
       if (entry.vote.submission_id === sending) return; // its keepalive fetch is still going
       try {
         var body = new Blob([JSON.stringify(entry.vote)], { type: "text/plain;charset=UTF-8" });

@@ -16,6 +16,7 @@ from helpcenter.editor.project import Project
 from helpcenter.editor.translations import article_paths, article_status
 from helpcenter.front_matter import ContentError, Document, Problem, read_document
 from helpcenter.page_context import tag_slug
+from helpcenter.site_config import ConfigError, load_ui_strings
 
 WARNING = "warning"
 
@@ -54,6 +55,23 @@ def _load_authors(project: Project, problems: list[Problem]) -> dict[str, Author
     except ContentError as exc:
         problems.extend(exc.problems)
         return {}
+
+
+def _ui_string_problems(project: Project, lang: str) -> list[Problem]:
+    """The build refuses a language without complete `locales/<lang>/ui.yml`."""
+    if project.locales_dir is None:
+        return []
+    try:
+        load_ui_strings(project.locales_dir, lang)
+    except ConfigError as exc:
+        file = project.locales_dir / lang / "ui.yml"
+        rel = project.rel(file) if file.is_relative_to(project.docs_dir.parent) else str(file)
+        return [
+            Problem(rel, 1, line.removeprefix(f"{file}: ").strip())
+            for line in str(exc).splitlines()
+            if line.strip()
+        ]
+    return []
 
 
 def _collection_problems(project: Project, catalog: Catalog) -> list[Problem]:
@@ -188,6 +206,7 @@ def check_project(
     if missing:
         authors = _load_authors(project, problems)
         for lang in missing:
+            problems.extend(_ui_string_problems(project, lang))
             try:
                 catalogs[lang] = load_catalog(project.docs_dir, lang, authors=authors)
             except ContentError as exc:

@@ -10,7 +10,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 import markdown
@@ -237,12 +237,11 @@ def resolve(href: str, *, src: str, project: Project) -> Resolved | None:
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
     if target == ".." or target.startswith("../"):
         raise LinkError(f"link '{href}' points outside the {project.docs_dir.name}/ folder")
-    if path.endswith(".md"):
-        if not (project.docs_dir / target).is_file():
-            raise LinkError(f"link '{href}': {project.docs_dir.name}/{target} does not exist")
-        return Resolved(src=target, anchor=anchor)
     if (project.docs_dir / target).is_file():
         return Resolved(src=target, anchor=anchor)
+    if PurePosixPath(path).suffix and not path.endswith("/"):
+        # MkDocs resolves a link to a file (x.md, x.png) against the source file's folder.
+        raise LinkError(f"link '{href}': {project.docs_dir.name}/{target} does not exist")
     # Not a file next to the source: the browser resolves it against the page's own URL.
     current = page_url(src, project=project) or ""
     absolute = urlsplit(urljoin("http://site/" + current, parts.path)).path
@@ -258,11 +257,3 @@ def line_of(needle: str, lines: list[str], *, start: int) -> int | None:
             if variant in lines[index]:
                 return index
     return None
-
-
-def is_page(src: str) -> bool:
-    return src.endswith(".md")
-
-
-def source_path(project: Project, src: str) -> Path:
-    return project.docs_dir / src

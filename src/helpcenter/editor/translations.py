@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ConfigDict
 
 from helpcenter.content import RESERVED_FOLDER, revision_of
-from helpcenter.editor.project import Project
+from helpcenter.editor.project import Project, page_url
 from helpcenter.front_matter import (
     ContentError,
     Document,
@@ -26,6 +27,7 @@ from helpcenter.front_matter import (
     parse_document,
     validate_meta,
 )
+from helpcenter.page_context import Link
 
 
 class State(enum.StrEnum):
@@ -175,7 +177,17 @@ def article_status(
             versions[lang] = Version(lang, State.MISSING)
             continue
         if lang == source:
-            if file.translation_of is not None:
+            named = file.translation_of.lang if file.translation_of is not None else None
+            if named is not None and named not in files:
+                problems.append(
+                    Problem(
+                        file.rel,
+                        file.line,
+                        f"field 'translation_of[lang]' is '{named}', but "
+                        f"{project.docs_dir.name}/{named}/{path} does not exist",
+                    )
+                )
+            elif file.translation_of is not None:
                 problems.append(
                     Problem(
                         file.rel,
@@ -267,13 +279,16 @@ class TranslationCommandError(Exception):
 
 def resolve_target(project: Project, target: str, *, cwd: Path) -> tuple[str, str]:
     """`fi/narudzbe/x.md`, `docs/fi/narudzbe/x.md` or a file path -> (lang, article path)."""
-    candidate = Path(target)
-    if not candidate.is_absolute():
-        candidate = cwd / candidate
-    try:
-        rel = candidate.resolve().relative_to(project.docs_dir.resolve()).as_posix()
-    except ValueError:
-        rel = PurePosixPath(target).as_posix()
+    rel = PurePosixPath(target).as_posix()
+    # A file path, from the current folder or the project root (`docs/fi/...`).
+    for base in (cwd, project.docs_dir.parent):
+        candidate = base / target
+        if candidate.is_file():
+            try:
+                rel = candidate.resolve().relative_to(project.docs_dir.resolve()).as_posix()
+            except ValueError:
+                continue
+            break
     parts = PurePosixPath(rel).parts
     if len(parts) != 3 or parts[0] not in project.codes or not rel.endswith(".md"):
         raise TranslationCommandError(
@@ -330,3 +345,34 @@ def headings_of(body: str) -> list[str]:
         if fence is None and re.match(r"^#{1,6}[ \t]", line):
             headings.append(line.rstrip())
     return headings
+
+
+def language_name(code: str, *, in_lang: str) -> str:
+    """A language's name in another language ("hr" in Finnish: "kroatia")."""
+    try:
+        return str(Locale.parse(in_lang).languages.get(code) or code)
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def outdated_notice(
+    project: Project, status: ArticleTranslations | None, lang: str, *, lead: str
+) -> Link | None:
+    """The source article to link from an outdated translation's notice; None when up to date.
+
+    `lead` is the UI string with a `{language}` placeholder for the source language's name.
+    """
+    if status is None or lang not in status.versions:
+        return None
+    if status.versions[lang].state != State.OUTDATED:
+        return None
+    source = status.versions[status.source]
+    url = page_url(f"{status.source}/{status.path}", project=project)
+    if url is None:
+        return None
+    return Link(
+        title=source.title or status.path,
+        url=url,
+        description=lead.format(language=language_name(status.source, in_lang=lang)),
+        extra=status.source,
+    )

@@ -58,13 +58,15 @@ def build_state(
             database = open_database(settings.database)
         except DatabaseError as exc:
             raise StartupError(str(exc)) from exc
-    # One SQLite writer per process is all the file allows; PostgreSQL commits in parallel.
-    threads = settings.writer_threads or (1 if database.kind == "sqlite" else 4)
+    # One writer thread: SQLite has one writer at a time anyway, and for PostgreSQL (one
+    # round trip per vote) more threads measured slower: they fight over the GIL and make
+    # smaller batches.
+    writes = WriteQueue(database.writer, threads=settings.writer_threads or 1)
     return ServiceState(
         settings=settings,
         manifest=manifest,
         db=database,
-        writes=WriteQueue(database.writer, threads=threads),
+        writes=writes,
         clock=clock,
         trusted=parse_networks(settings.trusted_proxy),
         rate=storage.RateLimit(limit=settings.rate_limit, window=settings.rate_window),
@@ -74,7 +76,7 @@ def build_state(
 async def prune_forever(state: ServiceState, interval: float = PRUNE_INTERVAL_SECONDS) -> None:
     """Old salts, visitor links, rate-limit windows and submission ids go away regularly."""
     retention = dt.timedelta(days=state.settings.submission_retention_days)
-    while True:
+    while not state.closed:
         try:
             job = functools.partial(
                 storage.prune, now=state.clock(), window=state.rate.window,
@@ -98,6 +100,7 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        state.closed = False
         pruner = asyncio.create_task(prune_forever(state))
         try:
             yield
@@ -139,4 +142,8 @@ def create_app(
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn workers: settings come from HELPCENTER_FEEDBACK_* variables."""
-    return create_app(Settings())  # type: ignore[call-arg]
+    from helpcenter.feedback.cli import freeze_startup_objects
+
+    app = create_app(Settings())  # type: ignore[call-arg]
+    freeze_startup_objects()
+    return app

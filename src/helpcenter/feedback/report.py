@@ -231,7 +231,8 @@ def render_table(report: ReportOut) -> str:
 
 
 HTML_STYLE = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;
+color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem}h3{font-size:1rem;margin:0}
 .meta{color:#555;margin:.2rem 0 .5rem}.article{border-top:1px solid #ddd;padding:.8rem 0}
 .bar{display:flex;height:1rem;background:#eee;border-radius:3px;overflow:hidden;max-width:30rem}

@@ -5,9 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from helpcenter.feedback.manifest import REASON_ALLOWED
 
@@ -47,7 +55,7 @@ def _check_query(value: str) -> str:
 
 def _blank_to_none(value: Any) -> Any:
     """HTML forms send empty strings for untouched optional fields."""
-    return None if isinstance(value, str) and not value.strip() else value
+    return None if value == "" else value
 
 
 SubmissionId = Annotated[
@@ -100,15 +108,39 @@ class FeedbackIn(_VoteFields):
     submission_id: SubmissionId = Field(description="UUID made by the client, resent on retry.")
 
 
+def _blank_or(pattern: str) -> str:
+    """A pattern that also matches the empty string of an untouched form field."""
+    return f"^(?:{pattern.removeprefix('^').removesuffix('$')})?$"
+
+
 class FeedbackForm(_VoteFields):
-    """A vote from the no-JavaScript `<form method="post">`; the server makes the id if absent."""
+    """A vote from the no-JavaScript `<form method="post">`; the server makes the id if absent.
+
+    Form fields are strings: an empty optional field means "not given" (no JSON null here).
+    """
 
     model_config = ConfigDict(extra="ignore")
 
-    submission_id: Annotated[SubmissionId | None, BeforeValidator(_blank_to_none)] = None
-    reason: Annotated[Reason | None, BeforeValidator(_blank_to_none)] = None
-    comment: Annotated[Comment | None, BeforeValidator(_blank_to_none)] = None
-    revision: Annotated[Revision | None, BeforeValidator(_blank_to_none)] = None
+    submission_id: Annotated[
+        SubmissionId | None,
+        BeforeValidator(_blank_to_none),
+        WithJsonSchema({"type": "string", "pattern": _blank_or(UUID_PATTERN)}),
+    ] = None
+    reason: Annotated[
+        Reason | None,
+        BeforeValidator(_blank_to_none),
+        WithJsonSchema({"type": "string", "enum": [*get_args(Reason), ""]}),
+    ] = None
+    comment: Annotated[
+        Comment | None,
+        BeforeValidator(_blank_to_none),
+        WithJsonSchema({"type": "string", "maxLength": COMMENT_MAX_CHARS}),
+    ] = None
+    revision: Annotated[
+        Revision | None,
+        BeforeValidator(_blank_to_none),
+        WithJsonSchema({"type": "string", "maxLength": 64, "pattern": _blank_or(REVISION_PATTERN)}),
+    ] = None
 
 
 class VoteOut(BaseModel):

@@ -14,7 +14,7 @@ from helpcenter.feedback import storage
 from helpcenter.feedback.db import Database
 from helpcenter.feedback.manifest import Manifest
 from helpcenter.feedback.settings import Settings
-from helpcenter.feedback.visitors import IPNetwork, client_address
+from helpcenter.feedback.visitors import IPNetwork, client_address, network_key
 from helpcenter.feedback.writer import WriteQueue
 
 Clock = Callable[[], dt.datetime]
@@ -58,13 +58,15 @@ class ServiceState:
     trusted: tuple[IPNetwork, ...]
     rate: storage.RateLimit
     salts: SaltBook = field(init=False)
+    closed: bool = False
 
     def __post_init__(self) -> None:
         """Salts go through the same write queue as votes."""
         self.salts = SaltBook(self.writes)
 
     def close(self) -> None:
-        """Finish queued writes and close the database."""
+        """Finish queued writes and close the pooled connections (both reopen on demand)."""
+        self.closed = True
         self.writes.close()
         self.db.dispose()
 
@@ -75,8 +77,8 @@ def get_state(request: Request) -> ServiceState:
     return state
 
 
-def visitor_address(request: Request, state: ServiceState) -> str:
-    """The client address, honouring X-Forwarded-For from trusted proxies only."""
+def visitor_network(request: Request, state: ServiceState) -> str:
+    """The client's network key (address, or IPv6 /64), trusting X-Forwarded-For from proxies."""
     peer = request.client.host if request.client else None
     forwarded = request.headers.getlist("x-forwarded-for")
-    return client_address(peer, forwarded, state.trusted)
+    return network_key(client_address(peer, forwarded, state.trusted))

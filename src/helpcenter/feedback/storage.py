@@ -9,7 +9,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Delete, Row, Select, bindparam, delete, func, select, update
+from sqlalchemy import (
+    Connection,
+    Delete,
+    Dialect,
+    Row,
+    Select,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from helpcenter.feedback import models
@@ -75,21 +86,81 @@ class RateLimit:
         return max(1, math.ceil(end - now.timestamp()))
 
 
+class _Raw:
+    """A statement compiled once per dialect and run on the driver's cursor.
+
+    The vote path runs three statements per vote; SQLAlchemy's per-execution bookkeeping
+    cost more than SQLite itself, so the hot statements skip it (same SQL, same types).
+    """
+
+    def __init__(self, statement: Any, dialect: Dialect) -> None:
+        """Compile `statement`; remember parameter order, literal values and conversions."""
+        compiled = statement.compile(dialect=dialect)
+        self.sql: str = compiled.string
+        if compiled.positiontup is not None:
+            names = tuple(compiled.positiontup)
+        else:
+            names = tuple(name for name in compiled.binds if f"%({name})s" in self.sql)
+        self.defaults = {
+            name: bind.value for name, bind in compiled.binds.items()
+            if name in names and not bind.required
+        }
+        self.names = names
+        self.positional = compiled.positiontup is not None
+        # SQLite stores dates and times as ISO text; psycopg adapts them itself.
+        self.converters = _SQLITE_CONVERTERS if dialect.name == "sqlite" else {}
+
+    def _params(self, params: dict[str, Any]) -> Any:
+        """Driver parameters: a tuple for SQLite (qmark), a dict for psycopg."""
+        converters, defaults = self.converters, self.defaults
+        values = []
+        for name in self.names:
+            value = params[name] if name in params else defaults[name]
+            convert = converters.get(type(value))
+            values.append(value if convert is None else convert(value))
+        if self.positional:
+            return tuple(values)
+        return dict(zip(self.names, values, strict=True))
+
+    def run(self, conn: Connection, params: dict[str, Any]) -> Any:
+        """Execute inside the connection's current transaction; returns the driver cursor."""
+        cursor = conn.connection.cursor()
+        cursor.execute(self.sql, self._params(params))
+        return cursor
+
+
+def _sqlite_datetime(value: dt.datetime) -> str:
+    """As SQLAlchemy stores DateTime on SQLite: naive UTC, microseconds."""
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _sqlite_date(value: dt.date) -> str:
+    """As SQLAlchemy stores Date on SQLite."""
+    return value.isoformat()
+
+
+_SQLITE_CONVERTERS: dict[type, Callable[[Any], Any]] = {
+    dt.datetime: _sqlite_datetime,
+    dt.date: _sqlite_date,
+}
+
+
 @dataclass(frozen=True)
 class _Statements:
-    """Hot-path statements built once per dialect (building constructs costs more than running)."""
+    """Hot-path statements, ready to run."""
 
-    hit: Any
-    insert_submission: Any
-    upsert_vote: Any
-    upsert_search_miss: Any
+    hit: _Raw
+    insert_submission: _Raw
+    upsert_vote: _Raw
+    upsert_search_miss: _Raw
     insert_salt: Any
 
 
 @functools.cache
-def _statements(dialect: str) -> _Statements:
+def _statements(dialect: Dialect) -> _Statements:
     """Dialect-specific INSERT ... ON CONFLICT statements with bound parameters."""
-    insert: Callable[..., Any] = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    postgres = dialect.name == "postgresql"
+    insert: Callable[..., Any] = postgresql.insert if postgres else sqlite.insert
     rl, sub, votes, misses = (
         models.rate_limits, models.submissions, models.votes, models.search_misses
     )
@@ -130,12 +201,18 @@ def _statements(dialect: str) -> _Statements:
         .values(day=bindparam("day"), salt=bindparam("salt"))
         .on_conflict_do_nothing(index_elements=[models.salts.c.day])
     )
-    return _Statements(hit, insert_submission, upsert_vote, upsert_search_miss, insert_salt)
+    return _Statements(
+        _Raw(hit, dialect),
+        _Raw(insert_submission, dialect),
+        _Raw(upsert_vote, dialect),
+        _Raw(upsert_search_miss, dialect),
+        insert_salt,
+    )
 
 
 def _sql(conn: Connection) -> _Statements:
     """The statements for this connection's dialect."""
-    return _statements(conn.dialect.name)
+    return _statements(conn.dialect)
 
 
 def ensure_salt(conn: Connection, *, day: dt.date, candidate: bytes) -> bytes:
@@ -147,8 +224,8 @@ def ensure_salt(conn: Connection, *, day: dt.date, candidate: bytes) -> bytes:
 
 def hit_rate_limit(conn: Connection, *, bucket: str, window_start: int) -> int:
     """Count one request in the bucket's window; returns the window's count so far."""
-    row = conn.execute(_sql(conn).hit, {"bucket": bucket, "window_start": window_start}).one()
-    return int(row[0])
+    cursor = _sql(conn).hit.run(conn, {"bucket": bucket, "window_start": window_start})
+    return int(cursor.fetchone()[0])
 
 
 def insert_submission(conn: Connection, record: VoteRecord) -> bool:
@@ -164,7 +241,7 @@ def insert_submission(conn: Connection, record: VoteRecord) -> bool:
         "revision": record.revision,
         "created_at": record.now,
     }
-    return conn.execute(_sql(conn).insert_submission, params).first() is not None
+    return _sql(conn).insert_submission.run(conn, params).fetchone() is not None
 
 
 def get_submission(conn: Connection, submission_id: str) -> Row[Any] | None:
@@ -188,7 +265,7 @@ def upsert_vote(conn: Connection, record: VoteRecord) -> None:
         "created_at": record.now,
         "updated_at": record.now,
     }
-    conn.execute(_sql(conn).upsert_vote, params)
+    _sql(conn).upsert_vote.run(conn, params)
 
 
 def _stored(row: Row[Any]) -> StoredVote:
@@ -200,19 +277,79 @@ def _stored(row: Row[Any]) -> StoredVote:
     )
 
 
-def record_vote(conn: Connection, record: VoteRecord, *, rate: RateLimit) -> Outcome:
-    """Rate limit, idempotency check and vote upsert in the caller's transaction."""
+# PostgreSQL runs the three upserts of a vote as one statement (one round trip): the
+# submission is only inserted within the rate limit, the vote only for a new submission.
+_PG_RECORD_VOTE = """
+WITH hit AS (
+    INSERT INTO rate_limits (bucket, window_start, hits)
+    VALUES (%(bucket)s, %(window_start)s::bigint, 1)
+    ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+    RETURNING hits
+), sub AS (
+    INSERT INTO submissions (submission_id, fingerprint, page, lang, rating, reason, comment,
+                             revision, created_at)
+    SELECT %(submission_id)s, %(fingerprint)s, %(page)s, %(lang)s, %(rating)s, %(reason)s,
+           %(comment)s, %(revision)s, %(now)s::timestamptz
+    FROM hit WHERE hit.hits <= %(limit)s::integer
+    ON CONFLICT (submission_id) DO NOTHING
+    RETURNING id
+), vote AS (
+    INSERT INTO votes (day, visitor, page, lang, rating, reason, comment, revision,
+                       submission_id, created_at, updated_at)
+    SELECT %(day)s::date, %(visitor)s, %(page)s, %(lang)s, %(rating)s, %(reason)s, %(comment)s,
+           %(revision)s, %(submission_id)s, %(now)s::timestamptz, %(now)s::timestamptz
+    FROM sub
+    ON CONFLICT (day, visitor, page, lang) DO UPDATE SET
+        rating = excluded.rating, reason = excluded.reason, comment = excluded.comment,
+        revision = excluded.revision, submission_id = excluded.submission_id,
+        updated_at = excluded.updated_at
+)
+SELECT (SELECT hits FROM hit), (SELECT id FROM sub)
+"""
+
+
+def _record_vote_postgres(conn: Connection, record: VoteRecord, rate: RateLimit) -> bool | None:
+    """None when rate limited, else whether the submission was new (and the vote stored)."""
+    params = {
+        "bucket": record.bucket, "window_start": rate.window_start(record.now),
+        "limit": rate.limit, "submission_id": record.submission_id,
+        "fingerprint": record.fingerprint, "page": record.page, "lang": record.lang,
+        "rating": record.rating, "reason": record.reason, "comment": record.comment,
+        "revision": record.revision, "now": record.now, "day": record.now.date(),
+        "visitor": record.visitor,
+    }
+    cursor = conn.connection.cursor()
+    cursor.execute(_PG_RECORD_VOTE, params)
+    hits, submission_row = cursor.fetchone()
+    if hits > rate.limit:
+        return None
+    return submission_row is not None
+
+
+def _record_vote_sqlite(conn: Connection, record: VoteRecord, rate: RateLimit) -> bool | None:
+    """As `_record_vote_postgres`, in three statements (SQLite has no DML in WITH)."""
     hits = hit_rate_limit(conn, bucket=record.bucket, window_start=rate.window_start(record.now))
     if hits > rate.limit:
-        return Outcome("rate_limited", retry_after=rate.retry_after(record.now))
+        return None
     if not insert_submission(conn, record):
+        return False
+    upsert_vote(conn, record)
+    return True
+
+
+def record_vote(conn: Connection, record: VoteRecord, *, rate: RateLimit) -> Outcome:
+    """Rate limit, idempotency check and vote upsert in the caller's transaction."""
+    store = _record_vote_postgres if conn.dialect.name == "postgresql" else _record_vote_sqlite
+    new = store(conn, record, rate)
+    if new is None:
+        return Outcome("rate_limited", retry_after=rate.retry_after(record.now))
+    if not new:
         existing = get_submission(conn, record.submission_id)
         if existing is None:  # pragma: no cover - the row was pruned between two statements
             return Outcome("conflict")
         if existing._mapping["fingerprint"] != record.fingerprint:
             return Outcome("conflict")
         return Outcome("replayed", _stored(existing))
-    upsert_vote(conn, record)
     stored = StoredVote(
         record.submission_id, record.page, record.lang, record.rating, record.reason,
         record.comment, record.revision, record.now,
@@ -227,7 +364,7 @@ def record_search_miss(
     hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
     if hits > rate.limit:
         return Outcome("rate_limited", retry_after=rate.retry_after(now))
-    conn.execute(_sql(conn).upsert_search_miss, {"lang": lang, "query": query, "now": now})
+    _sql(conn).upsert_search_miss.run(conn, {"lang": lang, "query": query, "now": now})
     return Outcome("created")
 
 

@@ -54,12 +54,9 @@ class WriteQueue:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
-        self._closed = False
 
     async def run(self, job: Job[T]) -> T:
         """Queue `job(conn)` and wait until its transaction has committed."""
-        if self._closed:
-            raise RuntimeError("write queue is closed")
         if not self._threads:
             self._start()
         loop = asyncio.get_running_loop()
@@ -68,9 +65,9 @@ class WriteQueue:
         return await future
 
     def _start(self) -> None:
-        """Start the writer threads once."""
+        """Start the writer threads (again after close(): an app may see several lifespans)."""
         with self._lock:
-            if self._threads or self._closed:
+            if self._threads:
                 return
             for index in range(self._threads_wanted):
                 thread = threading.Thread(
@@ -82,7 +79,6 @@ class WriteQueue:
     def close(self, timeout: float = 10.0) -> None:
         """Finish queued jobs, then stop the threads."""
         with self._lock:
-            self._closed = True
             threads, self._threads = self._threads, []
         for _ in threads:
             self._queue.put(_STOP)
@@ -140,3 +136,4 @@ class WriteQueue:
         for loop, deliveries in by_loop.items():
             with contextlib.suppress(RuntimeError):  # that loop already closed (shutdown)
                 loop.call_soon_threadsafe(_settle, deliveries)
+

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # Letters (any script) and digits, joined by inner hyphens or apostrophes: "e-pošta", "Apple Pay's".
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
 def fold(text: str, *, dj: bool = False) -> str:
@@ -17,7 +17,9 @@ def fold(text: str, *, dj: bool = False) -> str:
     """
     text = text.casefold().replace("đ", "dj" if dj else "d")
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def words(text: str) -> list[str]:

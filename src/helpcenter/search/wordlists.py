@@ -51,7 +51,7 @@ def parse_stopwords(path: Path) -> frozenset[str]:
 
 
 def parse_synonyms(path: Path) -> tuple[tuple[str, ...], ...]:
-    """One group per line, terms separated by `=`: `paket = pošiljka`, `refundacija = povrat novca`."""
+    """One group per line, terms separated by `=`: `refundacija = povrat novca`."""
     groups = []
     for number, line in _content_lines(path):
         terms = [" ".join(words(term)) for term in line.split("=")]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import uuid
 from typing import Any
 
@@ -24,7 +23,7 @@ from helpcenter.feedback.intake import (
 from helpcenter.feedback.manifest import Article
 from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import FeedbackForm, FeedbackIn, VoteOut
-from helpcenter.feedback.state import ServiceState, get_state, visitor_address
+from helpcenter.feedback.state import ServiceState, get_state, visitor_network
 from helpcenter.feedback.visitors import rate_bucket, visitor_key
 
 router = APIRouter(tags=["feedback"])
@@ -75,8 +74,8 @@ def vote_json(vote: storage.StoredVote) -> dict[str, Any]:
 
 def fingerprint(vote: FeedbackIn | FeedbackForm, comment: str | None) -> str:
     """What makes two submissions with one id "the same": every field the client sent."""
-    fields = [vote.page, vote.lang, vote.rating, vote.reason, comment, vote.revision]
-    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+    fields = (vote.page, vote.lang, vote.rating, vote.reason, comment, vote.revision)
+    return hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def find_article(state: ServiceState, vote: FeedbackIn | FeedbackForm) -> Article:
@@ -126,7 +125,7 @@ async def post_feedback(request: Request) -> Response:
     comment = vote.cleaned_comment()
     now = state.clock()
     salt = await state.salts.for_day(now.date())
-    address = visitor_address(request, state)
+    network = visitor_network(request, state)
     record = storage.VoteRecord(
         submission_id=vote.submission_id or str(uuid.uuid4()),
         fingerprint=fingerprint(vote, comment),
@@ -136,8 +135,8 @@ async def post_feedback(request: Request) -> Response:
         reason=vote.reason,
         comment=comment,
         revision=vote.revision or article.revision,
-        visitor=visitor_key(salt, address, request.headers.get("user-agent", "")),
-        bucket=rate_bucket(salt, "f", address),
+        visitor=visitor_key(salt, network, request.headers.get("user-agent", "")),
+        bucket=rate_bucket(salt, "f", network),
         now=now,
     )
     outcome = await state.writes.run(

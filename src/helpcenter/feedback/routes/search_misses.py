@@ -13,7 +13,7 @@ from helpcenter.feedback.errors import ApiError
 from helpcenter.feedback.intake import body_kind, check_origin, parse_json, read_body
 from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import SearchMissIn, SearchMissOut
-from helpcenter.feedback.state import get_state, visitor_address
+from helpcenter.feedback.state import get_state, visitor_network
 from helpcenter.feedback.visitors import rate_bucket
 
 router = APIRouter(tags=["search"])
@@ -56,7 +56,7 @@ async def post_search_miss(request: Request) -> Response:
         raise ApiError(422, "unknown language: not in the site manifest")
     now = state.clock()
     salt = await state.salts.for_day(now.date())
-    bucket = rate_bucket(salt, "s", visitor_address(request, state))
+    bucket = rate_bucket(salt, "s", visitor_network(request, state))
     job = functools.partial(
         storage.record_search_miss,
         lang=miss.lang, query=miss.query, bucket=bucket, now=now, rate=state.rate,

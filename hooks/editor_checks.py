@@ -1,0 +1,67 @@
+"""Run `helpcenter check` inside the build: broken links, anchors, images, empty collections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from helpcenter import mkdocs_i18n, site_build
+from helpcenter.editor.checks import check_project, errors, warnings
+from helpcenter.editor.links import CrossLanguageLinks
+from helpcenter.editor.project import project_from_config
+
+log = get_plugin_logger(__name__)
+
+
+def _links(config: MkDocsConfig) -> CrossLanguageLinks | None:
+    return next((e for e in config.markdown_extensions if isinstance(e, CrossLanguageLinks)), None)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Let links to another language's `.md` file work (MkDocs builds one language at a time)."""
+    if _links(config) is None:
+        project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
+        config.markdown_extensions.append(CrossLanguageLinks(project))
+    return config
+
+
+# After the content catalog (-110) has loaded and validated this language's front matter.
+@event_priority(-115)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Fail the build on broken links, anchors and images; single-use tags are only noted."""
+    lang = mkdocs_i18n.current_language(config)
+    build = site_build.current(lang)
+    if build is None:
+        return files
+    project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
+    problems = check_project(project, langs=[lang], catalogs={lang: build.catalog})
+    # INFO, not WARNING: `--strict` would turn an editorial hint into a failed publish.
+    for problem in warnings(problems):
+        log.info(str(problem))
+    if errors(problems):
+        raise PluginError(f"Content errors in '{lang}':\n" + "\n".join(map(str, errors(problems))))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell the link rewriter which page is rendered next."""
+    links = _links(config)
+    if links is not None:
+        links.current_src = page.file.src_uri
+    return markdown
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild the preview when UI strings change too (docs/ and mkdocs.yml are watched anyway)."""
+    locales = (
+        Path(config.config_file_path).parent / site_build.settings_of(config.extra).locales_dir
+    )
+    if locales.is_dir():
+        server.watch(str(locales))
+    return server

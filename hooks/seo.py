@@ -1,0 +1,81 @@
+"""Head tags for search and sharing, hreflang alternates, the sitemap and robots.txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from helpcenter import mkdocs_i18n
+from helpcenter.editor import seo
+from helpcenter.editor.project import project_from_config
+
+# Pages of every language, collected while they render, written once at the end.
+_sitemap: list[seo.SitemapEntry] = []
+_author_names: dict[str, tuple[str, str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse to publish without a public `site_url`; a new top-level build starts a new sitemap."""
+    problem = seo.publish_problem(config.site_url)
+    if problem:
+        raise PluginError(problem)
+    if mkdocs_i18n.is_final_pass(config):
+        _sitemap.clear()
+        _author_names.clear()
+    return config
+
+
+# After hooks/article_pages.py has put `hc` into the context.
+@event_priority(-50)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Give `partials/hc/seo.html` the page's metadata and remember the page for the sitemap."""
+    project = project_from_config(config)
+    page_seo = seo.page_seo(
+        project,
+        src=page.file.src_uri,
+        lang=mkdocs_i18n.current_language(config),
+        hc=context.get("hc"),
+        page_title=page.title or "",
+        description=str(page.meta.get("description") or config.site_description or ""),
+        canonical=page.canonical_url,
+        site_name=config.site_name,
+    )
+    context["hc_seo"] = page_seo
+    hc = context.get("hc")
+    author_id = page.meta.get("author")
+    if hc is not None and hc.byline is not None and hc.byline.author_name and author_id:
+        _author_names[page.file.src_uri] = (str(author_id), hc.byline.author_name)
+    if page_seo.url:
+        _sitemap.append(
+            seo.SitemapEntry(page_seo.url, page_seo.modified, page_seo.sitemap_alternates)
+        )
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Only absolute, correct alternates remain in the head; the author meta names a person."""
+    author = _author_names.get(page.file.src_uri)
+    if author is not None:
+        output = seo.with_author_name(output, author_id=author[0], name=author[1])
+    return seo.strip_theme_alternates(output)
+
+
+# After static-i18n (-100) has built the other languages.
+@event_priority(-101)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Final pass: one sitemap for all languages (replacing static-i18n's), and robots.txt."""
+    if not mkdocs_i18n.is_final_pass(config) or not config.site_url:
+        return
+    site = Path(config.site_dir)
+    xml = seo.sitemap_xml(_sitemap).encode("utf-8")
+    (site / "sitemap.xml").write_bytes(xml)
+    (site / "sitemap.xml.gz").write_bytes(seo.gzip_bytes(xml))
+    (site / "robots.txt").write_text(seo.robots_txt(config.site_url), encoding="utf-8")

@@ -1,0 +1,318 @@
+"""Search-engine and sharing metadata: head tags, JSON-LD, the sitemap and robots.txt.
+
+Everything is computed from the content and `site_url`, never from the clock, so the same
+commit always produces the same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from babel.core import get_global
+
+from helpcenter.editor.links import relative_url
+from helpcenter.editor.project import Project, page_url
+from helpcenter.page_context import TAGS_FOLDER, PageContext
+
+PUBLISH_ENV = "HELPCENTER_PUBLISH"
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
+# Material's head renders static-i18n's alternates relative to the page; only ours are absolute.
+_THEME_ALTERNATE = re.compile(
+    r'[ \t]*<link rel="alternate" href="(?![a-z]+://)[^"]*" hreflang="[^"]*">\n?'
+)
+
+
+def publishing(environ: Mapping[str, str] | None = None) -> bool:
+    """A publishing build is asked for explicitly with HELPCENTER_PUBLISH=1 (the CI workflow)."""
+    value = (environ if environ is not None else os.environ).get(PUBLISH_ENV, "")
+    return value.strip().lower() in {"1", "true", "yes"}
+
+
+def is_public(site_url: str | None) -> bool:
+    """Whether `site_url` is a real public address rather than a local preview's."""
+    return bool(site_url) and (urlsplit(site_url or "").hostname or "") not in _LOCAL_HOSTS
+
+
+def publish_problem(
+    site_url: str | None, *, environ: Mapping[str, str] | None = None
+) -> str | None:
+    """Why a publishing build cannot go ahead with this `site_url`; None when it can."""
+    if not publishing(environ):
+        return None
+    if is_public(site_url):
+        return None
+    shown = site_url or "not set"
+    return (
+        f"{PUBLISH_ENV}=1 builds the site for publishing, but site_url is {shown}: canonical URLs, "
+        "hreflang alternates, the sitemap and robots.txt need the public address. "
+        "Set it, e.g. SITE_URL=https://help.example.com/ mkdocs build --strict"
+    )
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph locale of a language: hr -> hr_HR, fi -> fi_FI (CLDR's likely territory)."""
+    likely = str(get_global("likely_subtags").get(lang, lang))
+    parts = likely.split("_")
+    territory = next((p for p in parts[1:] if p.isupper() and len(p) == 2), None)
+    return f"{lang}_{territory}" if territory else lang
+
+
+def json_ld(data: Mapping[str, Any]) -> str:
+    """JSON for a `<script type="application/ld+json">`: `<`, `>`, `&` escaped so that no
+    text in the content can close the script element or start a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PageSeo:
+    """The `hc_seo` template variable (overrides/partials/hc/seo.html)."""
+
+    lang: str
+    og_locale: str
+    og_locale_alternates: tuple[str, ...]
+    og_type: str
+    title: str
+    description: str
+    url: str | None
+    site_name: str
+    modified: str | None
+    alternates: tuple[Alternate, ...]  # for the head: absolute once `site_url` is public
+    sitemap_alternates: tuple[Alternate, ...]  # always absolute
+    json_ld: tuple[str, ...]
+
+
+def languages_with(project: Project, rel: str, *, kind: str | None, lang: str) -> list[str]:
+    """The languages that publish the page `rel` (path inside a language folder)."""
+    if kind == "tags":
+        return project.codes  # the tags index is generated in every language
+    if kind == "tag" or rel.startswith(TAGS_FOLDER + "/"):
+        return [lang]  # tags differ per language
+    return [code for code in project.codes if (project.docs_dir / code / rel).is_file()]
+
+
+def alternates(
+    project: Project, rel: str, langs: Iterable[str], *, relative_to: str | None = None
+) -> tuple[Alternate, ...]:
+    """hreflang alternates plus x-default (the default language's version); none when the page
+    exists in one language only or the site has no `site_url`.
+
+    Absolute URLs, unless `relative_to` (the current page's root-relative URL) is given.
+    """
+    langs = [lang for lang in project.codes if lang in set(langs)]
+    if len(langs) < 2 or not project.site_url:
+        return ()
+    found = []
+    for lang in langs:
+        url = page_url(f"{lang}/{rel}", project=project) or ""
+        if relative_to is not None:
+            href = relative_url(url, current=relative_to)
+        else:
+            href = project.absolute_url(url) or url
+        found.append(Alternate(lang, href))
+    default = next((a for a in found if a.hreflang == project.default_lang), None)
+    if default is not None:
+        found.append(Alternate("x-default", default.href))
+    return tuple(found)
+
+
+def _abs(project: Project, url: str) -> str | None:
+    return project.absolute_url(url)
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+def _breadcrumbs(
+    project: Project, hc: PageContext, *, title: str, url: str | None
+) -> dict[str, Any]:
+    items = [
+        _compact(
+            {
+                "@type": "ListItem",
+                "position": i,
+                "name": crumb.title,
+                "item": _abs(project, crumb.url),
+            }
+        )
+        for i, crumb in enumerate(hc.breadcrumbs, start=1)
+    ]
+    items.append(
+        _compact({"@type": "ListItem", "position": len(items) + 1, "name": title, "item": url})
+    )
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def structured_data(
+    project: Project, hc: PageContext, *, title: str, url: str | None, site_name: str
+) -> list[dict[str, Any]]:
+    """schema.org objects: Article + BreadcrumbList on articles, CollectionPage + BreadcrumbList
+    on collections, nothing elsewhere."""
+    publisher = {"@type": "Organization", "name": site_name}
+    if hc.kind == "article":
+        byline = hc.byline
+        author = (
+            {"@type": "Person", "name": byline.author_name}
+            if byline is not None and byline.author_name
+            else publisher
+        )
+        article = _compact(
+            {
+                "@context": "https://schema.org",
+                "@type": "Article",
+                "headline": title,
+                "description": hc.description,
+                "inLanguage": hc.lang,
+                "url": url,
+                "mainEntityOfPage": url,
+                "dateModified": byline.updated_iso if byline else None,
+                "author": author,
+                "publisher": publisher,
+            }
+        )
+        return [article, _breadcrumbs(project, hc, title=title, url=url)]
+    if hc.kind == "collection":
+        collection = _compact(
+            {
+                "@context": "https://schema.org",
+                "@type": "CollectionPage",
+                "name": title,
+                "description": hc.description,
+                "inLanguage": hc.lang,
+                "url": url,
+                "hasPart": [
+                    _compact(
+                        {
+                            "@type": "Article",
+                            "headline": link.title,
+                            "description": link.description,
+                            "url": _abs(project, link.url),
+                        }
+                    )
+                    for link in hc.articles
+                ],
+            }
+        )
+        return [collection, _breadcrumbs(project, hc, title=title, url=url)]
+    return []
+
+
+def page_seo(
+    project: Project,
+    *,
+    src: str,
+    lang: str,
+    hc: PageContext | None,
+    page_title: str,
+    description: str,
+    canonical: str | None,
+    site_name: str,
+) -> PageSeo:
+    """Head metadata of one built page; `src` is the docs path (`fi/narudzbe/x.md`)."""
+    parts = src.split("/", 1)
+    rel = parts[1] if len(parts) == 2 and parts[0] in project.codes else src
+    kind = hc.kind if hc is not None else None
+    title = (hc.title if hc is not None and hc.title else page_title) or site_name
+    if kind == "home":
+        title = site_name
+    langs = languages_with(project, rel, kind=kind, lang=lang)
+    absolute = alternates(project, rel, langs)
+    # Material's JavaScript fetches `<alternate>/sitemap.xml` for every alternate link: with a
+    # local placeholder `site_url`, absolute links would send a preview to another host.
+    head = (
+        absolute
+        if is_public(project.site_url)
+        else alternates(project, rel, langs, relative_to=page_url(src, project=project) or "")
+    )
+    modified = hc.byline.updated_iso if hc is not None and hc.byline is not None else None
+    data = (
+        structured_data(project, hc, title=title, url=canonical, site_name=site_name) if hc else []
+    )
+    return PageSeo(
+        lang=lang,
+        og_locale=og_locale(lang),
+        og_locale_alternates=tuple(og_locale(code) for code in langs if code != lang),
+        og_type="article" if kind == "article" else "website",
+        title=title,
+        description=(hc.description if hc is not None and hc.description else description),
+        url=canonical,
+        site_name=site_name,
+        modified=modified,
+        alternates=head,
+        sitemap_alternates=absolute,
+        json_ld=tuple(json_ld(item) for item in data),
+    )
+
+
+def with_author_name(html: str, *, author_id: str, name: str) -> str:
+    """Material's `<meta name="author">` shows the front matter's author id; show the name."""
+    # The theme does not escape the id (MkDocs' Jinja has no autoescape), so match it raw.
+    old = f'<meta name="author" content="{author_id}">'
+    new = f'<meta name="author" content="{escape(name, {chr(34): "&quot;"})}">'
+    return html.replace(old, new, 1)
+
+
+def strip_theme_alternates(html: str) -> str:
+    """Remove the theme's relative `hreflang` links (static-i18n points untranslated pages at the
+    other language's home page); the absolute ones of `partials/hc/seo.html` stay."""
+    return _THEME_ALTERNATE.sub("", html)
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    loc: str
+    lastmod: str | None
+    alternates: tuple[Alternate, ...]
+
+
+def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
+    """A sitemap with hreflang alternates, sorted by URL; `lastmod` is the content's date."""
+    unique = {entry.loc: entry for entry in entries}
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for loc in sorted(unique):
+        entry = unique[loc]
+        out.append("  <url>")
+        out.append(f"    <loc>{escape(entry.loc)}</loc>")
+        if entry.lastmod:
+            out.append(f"    <lastmod>{escape(entry.lastmod)}</lastmod>")
+        for alt in entry.alternates:
+            out.append(
+                f'    <xhtml:link rel="alternate" hreflang={quoteattr(alt.hreflang)} '
+                f"href={quoteattr(alt.href)}/>"
+            )
+        out.append("  </url>")
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """Gzip with a fixed header (no file name, mtime 0) so equal input gives equal bytes."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as gz:
+        gz.write(data)
+    return buffer.getvalue()
+
+
+def robots_txt(site_url: str) -> str:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"

@@ -1,0 +1,203 @@
+"""Build one Pagefind bundle per language from the articles collected during the build.
+
+Each article is indexed from a small document made of its title, lead and body only, so the
+header, footer, breadcrumbs, related list, contact block and feedback widget never reach the
+index, and the indexer does not have to parse whole pages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from helpcenter.search.client_data import (
+    CONFIG_FILE,
+    VOCABULARY_FILE,
+    search_config,
+    synonym_entries,
+    vocabulary_json,
+)
+from helpcenter.search.context import BUNDLE_FOLDER
+from helpcenter.search.expansion import LanguageTools, expansion_terms
+from helpcenter.search.languages import search_language
+from helpcenter.search.text import words
+from helpcenter.search.wordlists import WordLists
+
+# Metadata fields: shown in results (collection) or only searched (terms).
+COLLECTION_FIELD = "collection"
+TERMS_FIELD = "hc_terms"
+# Pagefind weights (1-10, body text is 1): the title counts most, then the lead.
+TITLE_WEIGHT = 10
+LEAD_WEIGHT = 5
+# Inside the article body but not part of its text.
+EXCLUDE_SELECTORS = [".hc-back-to-top", "[data-hc-top]", "[data-pagefind-ignore]"]
+_EXCLUDED_HTML = re.compile(r'<p class="hc-back-to-top">.*?</p>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+# Pagefind's UI bundles; we ship our own interface, so they would only take up space.
+UNUSED_BUNDLE_FILES = [
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+]
+
+
+class IndexingError(Exception):
+    """Pagefind could not build or write an index."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article as readers see it; `url` is its path from the site root ("fi/narudzbe/x/")."""
+
+    url: str
+    title: str
+    lead: str
+    collection: str
+    body_html: str
+    tags: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        """Plain text of title, lead and body, for the extra terms and the typo vocabulary."""
+        body = html.unescape(_TAG.sub(" ", _EXCLUDED_HTML.sub(" ", self.body_html)))
+        return f"{self.title}\n{self.lead}\n{body}"
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    lang: str
+    bundle_dir: Path
+    pages: int
+    pagefind_language: str
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def index_document(record: ArticleRecord, *, terms: list[str]) -> str:
+    """The HTML Pagefind indexes for one article."""
+    meta = [f"{COLLECTION_FIELD}:{record.collection}"] if record.collection else []
+    if terms:
+        meta.append(f"{TERMS_FIELD}:{' '.join(terms)}")
+    meta_html = "".join(f'<span data-pagefind-meta="{_attr(m)}"></span>' for m in meta)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'></head><body><main data-pagefind-body>"
+        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
+        f"{html.escape(record.title)}</h1>"
+        f'<p data-pagefind-weight="{LEAD_WEIGHT}">{html.escape(record.lead)}</p>'
+        f"{record.body_html}</main>{meta_html}</body></html>"
+    )
+
+
+@dataclass(frozen=True)
+class LanguageInput:
+    """What one language's index is built from."""
+
+    lang: str
+    home_url: str
+    articles: list[ArticleRecord]
+    lists: WordLists
+
+
+async def _write_bundle(source: Path, *, language: str, bundle_dir: Path) -> int:
+    # One `add_directory` call instead of one request per page: the Python service wrapper
+    # polls for each answer every 0.1 s, which would cost minutes on a large site.
+    config: IndexConfig = {
+        "force_language": language,
+        "exclude_selectors": EXCLUDE_SELECTORS,
+        "output_path": str(bundle_dir),
+    }
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(source))
+    return int(result.get("page_count", 0))
+
+
+async def _write_bundles(jobs: list[tuple[Path, str, Path]]) -> list[int | BaseException]:
+    # Languages in parallel: most of the time is spent waiting for the service's answers.
+    return await asyncio.gather(
+        *(_write_bundle(source, language=lang, bundle_dir=out) for source, lang, out in jobs),
+        return_exceptions=True,
+    )
+
+
+def _write_documents(source: Path, language: LanguageInput) -> Counter[str]:
+    """One small HTML file per article (Pagefind turns `<url>/index.html` into `/<url>/`)."""
+    counts: Counter[str] = Counter()
+    for article in language.articles:
+        text = article.text()
+        counts.update(words(text))
+        counts.update(word for tag in article.tags for word in words(tag))
+        terms = expansion_terms(text, tags=article.tags, stopwords=language.lists.stopwords)
+        target = source / article.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(index_document(article, terms=terms), encoding="utf-8")
+    return counts
+
+
+def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> list[LanguageIndex]:
+    """Index each language into `<site>/<home_url>pagefind/`, plus our JSON files there."""
+    built: list[LanguageIndex] = []
+    with tempfile.TemporaryDirectory(prefix="helpcenter-search-") as tmp:
+        jobs: list[tuple[Path, str, Path]] = []
+        counts: list[Counter[str]] = []
+        for language in languages:
+            bundle_dir = site_dir / language.home_url / BUNDLE_FOLDER
+            if bundle_dir.exists():
+                shutil.rmtree(bundle_dir)
+            bundle_dir.mkdir(parents=True)
+            source = Path(tmp) / language.lang
+            source.mkdir()
+            counts.append(_write_documents(source, language))
+            jobs.append((source, search_language(language.lang).pagefind, bundle_dir))
+        try:
+            results = asyncio.run(
+                _write_bundles(
+                    [job for job, lang in zip(jobs, languages, strict=True) if lang.articles]
+                )
+            )
+        except Exception as exc:  # the Pagefind service reports failures as plain exceptions
+            raise IndexingError(f"Pagefind failed: {exc}") from exc
+    indexed = iter(results)
+    for language, (_, pagefind_language, bundle_dir), words_seen in zip(
+        languages, jobs, counts, strict=True
+    ):
+        pages = next(indexed) if language.articles else 0
+        if isinstance(pages, BaseException):
+            raise IndexingError(f"Pagefind failed for '{language.lang}': {pages}") from pages
+        if pages != len(language.articles):
+            raise IndexingError(
+                f"Pagefind indexed {pages} of {len(language.articles)} '{language.lang}' articles"
+            )
+        _finish_bundle(bundle_dir, language, pagefind_language, words_seen)
+        built.append(LanguageIndex(language.lang, bundle_dir, pages, pagefind_language))
+    return built
+
+
+def _finish_bundle(
+    bundle_dir: Path, language: LanguageInput, pagefind_language: str, counts: Counter[str]
+) -> None:
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle_dir / name).unlink(missing_ok=True)
+    tools = LanguageTools(search_language(language.lang))
+    synonyms = synonym_entries(language.lists, tools, counts)
+    config = search_config(
+        lang=language.lang,
+        pagefind_language=pagefind_language,
+        lists=language.lists,
+        synonyms=synonyms,
+    )
+    (bundle_dir / CONFIG_FILE).write_text(config, encoding="utf-8")
+    vocabulary = vocabulary_json(counts, language.lists.stopwords)
+    (bundle_dir / VOCABULARY_FILE).write_text(vocabulary, encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Tests of the feedback service (mirrors src/helpcenter/feedback)."""

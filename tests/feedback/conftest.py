@@ -1,0 +1,93 @@
+"""Fixtures of the feedback tests: sites, databases (SQLite and PostgreSQL), in-process apps."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+
+from helpcenter.feedback.app import create_app
+from helpcenter.feedback.db import create_engines, normalise_url
+from helpcenter.feedback.settings import Settings
+from tests.feedback.support import ORIGIN, FakeClock, database_for, write_site
+
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+CLIENT_ADDRESS = ("198.51.100.7", 50000)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A binary-mode site."""
+    return write_site(tmp_path / "site")
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh SQLite file or PostgreSQL database per test."""
+    with database_for(request.param, tmp_path) as url:
+        yield url
+
+
+@dataclass
+class Service:
+    """An in-process app with a test client, its clock and a way to look into the database."""
+
+    client: TestClient
+    clock: FakeClock
+    database_url: str
+    settings: Settings
+
+    @contextlib.contextmanager
+    def engine(self) -> Iterator[Engine]:
+        """A separate engine on the same database."""
+        db = create_engines(normalise_url(self.database_url))
+        try:
+            yield db.reader
+        finally:
+            db.dispose()
+
+    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a query as dicts."""
+        with self.engine() as engine, engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(text(sql), params)]
+
+
+ServiceFactory = Callable[..., contextlib.AbstractContextManager[Service]]
+
+
+@pytest.fixture
+def make_service(database_url: str, site: Path) -> ServiceFactory:
+    """Build a service with settings overrides: `with make_service(rate_limit=2) as svc:`."""
+
+    @contextlib.contextmanager
+    def factory(
+        *, site_dir: Path | None = None, client: tuple[str, int] = CLIENT_ADDRESS, **overrides: Any
+    ) -> Iterator[Service]:
+        options: dict[str, Any] = {
+            "database": database_url,
+            "site": site_dir or site,
+            "allow_origin": [ORIGIN, "https://pomoc.example.hr"],
+            "report_token": "s3cret-token",
+            "rate_limit": 1000,
+            **overrides,
+        }
+        settings = Settings(**options)
+        clock = FakeClock()
+        app = create_app(settings, clock=clock)
+        with TestClient(app, client=client) as test_client:
+            yield Service(test_client, clock, database_url, settings)
+
+    return factory
+
+
+@pytest.fixture
+def service(make_service: ServiceFactory) -> Iterator[Service]:
+    """The default service."""
+    with make_service() as svc:
+        yield svc

@@ -1,0 +1,104 @@
+"""POST /api/v1/search-misses on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.feedback.conftest import Service, ServiceFactory
+from tests.feedback.support import ORIGIN
+
+URL = "/api/v1/search-misses"
+
+
+def test_counts_normalised_queries(service: Service) -> None:
+    first = service.client.post(URL, json={"query": "  Povrat   NOVCA ", "lang": "hr"})
+    assert first.status_code == 202
+    assert first.json() == {"status": "accepted", "lang": "hr", "query": "povrat novca"}
+    service.clock.advance(hours=1)
+    # Full-width letters are the same query once NFKC-normalised.
+    second = service.client.post(
+        URL, content=json.dumps({"query": "ｐｏｖｒａｔ novca", "lang": "hr"}),
+        headers={"Content-Type": "text/plain"},
+    )
+    assert second.status_code == 202
+    service.client.post(URL, json={"query": "povrat novca", "lang": "fi"})
+    rows = service.rows("SELECT lang, query, hits, last_seen FROM search_misses ORDER BY lang")
+    assert [(r["lang"], r["query"], r["hits"]) for r in rows] == [
+        ("fi", "povrat novca", 1), ("hr", "povrat novca", 2)
+    ]
+    hr_last_seen = str(rows[1]["last_seen"])
+    assert hr_last_seen.startswith("2025-03-14 11:00")
+
+
+def test_nothing_about_the_visitor_is_stored(service: Service) -> None:
+    service.client.post(URL, json={"query": "lozinka", "lang": "hr"})
+    columns = set(service.rows("SELECT * FROM search_misses")[0])
+    assert columns == {"lang", "query", "hits", "first_seen", "last_seen"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"query": "a" * 101, "lang": "hr"},
+        {"query": "   ", "lang": "hr"},
+        {"query": "", "lang": "hr"},
+        {"query": "\u0000\u200b", "lang": "hr"},
+        {"query": "ok", "lang": "de"},
+        {"query": 5, "lang": "hr"},
+        {"query": ["a"], "lang": "hr"},
+        {"lang": "hr"},
+        {"query": "ok", "lang": "hr", "extra": 1},
+    ],
+)
+def test_invalid_queries_are_422(service: Service, body: dict[str, object]) -> None:
+    response = service.client.post(URL, json=body)
+    assert response.status_code == 422
+    assert service.rows("SELECT count(*) AS n FROM search_misses") == [{"n": 0}]
+
+
+def test_hundred_characters_after_collapsing_spaces_is_fine(service: Service) -> None:
+    query = " ".join(["abcd"] * 20)  # 99 characters once collapsed, 160 before
+    spaced = query.replace(" ", "     ")
+    assert service.client.post(URL, json={"query": spaced, "lang": "hr"}).status_code == 202
+
+
+def test_malformed_json_is_400(service: Service) -> None:
+    response = service.client.post(
+        URL, content=b"\xff{", headers={"Content-Type": "text/plain"}
+    )
+    assert response.status_code == 400
+
+
+def test_form_bodies_are_415(service: Service) -> None:
+    response = service.client.post(URL, data={"query": "x", "lang": "hr"})
+    assert response.status_code == 415
+
+
+def test_body_over_the_limit_is_413(service: Service) -> None:
+    response = service.client.post(URL, json={"query": "x" * 10_000, "lang": "hr"})
+    assert response.status_code == 413
+
+
+def test_foreign_origin_is_403_and_own_origin_gets_cors(service: Service) -> None:
+    body = {"query": "x", "lang": "hr"}
+    assert service.client.post(
+        URL, json=body, headers={"Origin": "https://evil.example"}
+    ).status_code == 403
+    ok = service.client.post(URL, json=body, headers={"Origin": ORIGIN})
+    assert ok.status_code == 202
+    assert ok.headers["access-control-allow-origin"] == ORIGIN
+
+
+def test_rate_limited(make_service: ServiceFactory) -> None:
+    with make_service(rate_limit=2) as svc:
+        for _ in range(2):
+            assert svc.client.post(URL, json={"query": "x", "lang": "hr"}).status_code == 202
+        limited = svc.client.post(URL, json={"query": "x", "lang": "hr"})
+        assert limited.status_code == 429
+        assert int(limited.headers["retry-after"]) >= 1
+        # Votes have their own budget.
+        vote = {"submission_id": "6f1c5b4e-1111-4222-8333-944455556666",
+                "page": "narudzbe/otkazivanje-narudzbe.md", "lang": "hr", "rating": "yes"}
+        assert svc.client.post("/api/v1/feedback", json=vote).status_code == 201

@@ -1,0 +1,139 @@
+"""`helpcenter-feedback serve|report` without a running server."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from helpcenter.feedback.app import create_app
+from helpcenter.feedback.cli import main
+from helpcenter.feedback.settings import Settings
+from tests.feedback.support import ORIGIN, fresh_postgres_database, vote, write_site
+
+
+@pytest.fixture
+def filled_db(tmp_path: Path, site: Path) -> str:
+    """An SQLite database with a few votes and search misses."""
+    url = str(tmp_path / "filled.db")
+    settings = Settings(database=url, site=site, allow_origin=[ORIGIN])
+    with TestClient(create_app(settings)) as client:
+        for agent, rating in (("A", "no"), ("B", "no"), ("C", "yes")):
+            body = vote(rating=rating, comment=f"<b>{agent}</b>" if rating == "no" else None)
+            assert client.post("/api/v1/feedback", json=body,
+                               headers={"User-Agent": agent}).status_code == 201
+        assert client.post("/api/v1/feedback", json=vote(lang="fi")).status_code == 201
+        for query in ("dostava", "dostava", "@kontakt"):
+            assert client.post("/api/v1/search-misses",
+                               json={"query": query, "lang": "hr"}).status_code == 202
+    return url
+
+
+def test_report_table_is_the_default(filled_db: str, site: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--database", filled_db, "--site", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "Articles, worst first" in out
+    assert out.index("Kako otkazati") < out.index("Miten peruutan")
+    assert "Searches that found nothing (hr)" in out and "dostava" in out
+
+
+def test_report_json_and_csv(filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--database", filled_db, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"][0]["votes"] == {"yes": 1, "no": 2}
+    assert report["articles"][0]["title"] is None  # no --site: no titles
+    assert main(["report", "--database", f"sqlite:///{filled_db}", "--format", "csv"]) == 0
+    csv_text = capsys.readouterr().out
+    assert csv_text.startswith("section,lang,page,title,url,votes_yes,votes_no")
+    assert "'@kontakt" in csv_text
+
+
+def test_report_html_file(filled_db: str, site: Path, tmp_path: Path,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.html"
+    assert main(["report", "--database", filled_db, "--site", str(site),
+                 "--html", str(target)]) == 0
+    html = target.read_text(encoding="utf-8")
+    assert "&lt;b&gt;A&lt;/b&gt;" in html and "<b>A</b>" not in html
+    assert "Kako otkazati narudžbu?" in html
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_report_reads_the_environment(filled_db: str, site: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HELPCENTER_FEEDBACK_DATABASE", filled_db)
+    monkeypatch.setenv("HELPCENTER_FEEDBACK_SITE", str(site))
+    assert main(["report"]) == 0
+    assert "Kako otkazati" in capsys.readouterr().out
+
+
+def test_report_without_database_fails_clearly(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("HELPCENTER_FEEDBACK_DATABASE", raising=False)
+    assert main(["report"]) == 2
+    assert "no database" in capsys.readouterr().err
+    assert main(["report", "--database", str(tmp_path / "none.db")]) == 2
+    assert "no such SQLite database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--allow-origin", ORIGIN], "no site"),
+        (["--site", "{site}"], "allowed origin"),
+        (["--site", "{empty}", "--allow-origin", ORIGIN], "manifest not found"),
+        (["--site", "{site}", "--allow-origin", "https://x.example/path"], "invalid settings"),
+        (["--site", "{site}", "--allow-origin", ORIGIN, "--trusted-proxy", "nope"],
+         "invalid settings"),
+    ],
+)
+def test_serve_refuses_bad_configuration(
+    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str,
+) -> None:
+    for name in ("ALLOW_ORIGIN", "SITE", "TRUSTED_PROXY"):
+        monkeypatch.delenv(f"HELPCENTER_FEEDBACK_{name}", raising=False)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    filled = [a.format(site=site, empty=empty) for a in args]
+    assert main(["serve", "--database", str(tmp_path / "x.db"), *filled]) == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_serve_refuses_postgres_without_synchronous_commit(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fresh_postgres_database(synchronous_commit="off") as url:
+        code = main(["serve", "--database", url, "--site", str(site), "--allow-origin", ORIGIN])
+    assert code == 2
+    assert "synchronous_commit is 'off'" in capsys.readouterr().err
+
+
+def test_console_script_is_installed(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "helpcenter-feedback"
+    assert script.exists(), "pip install -e . registers the console script"
+    result = subprocess.run([str(script), "serve", "--help"], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0
+    for option in ("--database", "--site", "--allow-origin", "--trusted-proxy", "--host",
+                   "--port"):
+        assert option in result.stdout
+
+
+def test_serve_subprocess_exits_non_zero_with_a_message(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    result = subprocess.run(
+        [sys.executable, "-m", "helpcenter.feedback.cli", "serve", "--database",
+         str(tmp_path / "missing-dir" / "x.db"), "--site", str(site), "--allow-origin", ORIGIN],
+        capture_output=True, text=True, check=False, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr

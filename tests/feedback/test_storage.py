@@ -1,0 +1,130 @@
+"""The SQL layer: outcomes of a vote, rate-limit counters, salts and pruning (both databases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select, text
+
+from helpcenter.feedback import models, storage
+from helpcenter.feedback.db import Database, open_database
+
+NOW = dt.datetime(2025, 3, 14, 10, 0, 30, tzinfo=dt.UTC)
+RATE = storage.RateLimit(limit=100, window=60)
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    database = open_database(database_url)
+    yield database
+    database.dispose()
+
+
+def record(**changes: object) -> storage.VoteRecord:
+    fields: dict[str, object] = {
+        "submission_id": "11111111-2222-4333-8444-555555555555", "fingerprint": "f1",
+        "page": "a.md", "lang": "hr", "rating": "yes", "reason": None, "comment": None,
+        "revision": "r1", "visitor": "v1", "bucket": "f:b1", "now": NOW,
+    }
+    fields.update(changes)
+    return storage.VoteRecord(**fields)  # type: ignore[arg-type]
+
+
+def test_vote_outcomes(db: Database) -> None:
+    with db.writer.begin() as conn:
+        created = storage.record_vote(conn, record(), rate=RATE)
+        replay = storage.record_vote(conn, record(now=NOW + dt.timedelta(seconds=5)), rate=RATE)
+        conflict = storage.record_vote(conn, record(fingerprint="f2"), rate=RATE)
+    assert created.kind == "created" and created.vote is not None
+    assert replay.kind == "replayed" and replay.vote == created.vote
+    assert conflict.kind == "conflict"
+
+
+def test_same_visitor_same_day_upserts_one_row(db: Database) -> None:
+    with db.writer.begin() as conn:
+        storage.record_vote(conn, record(), rate=RATE)
+        storage.record_vote(
+            conn, record(submission_id="22222222-2222-4333-8444-555555555555", fingerprint="x",
+                         rating="no", reason="other", comment="c",
+                         now=NOW + dt.timedelta(minutes=1)),
+            rate=RATE,
+        )
+    with db.reader.connect() as conn:
+        rows = conn.execute(select(models.votes)).mappings().all()
+    assert len(rows) == 1
+    assert (rows[0]["rating"], rows[0]["reason"], rows[0]["comment"]) == ("no", "other", "c")
+    assert rows[0]["created_at"] == NOW  # first vote's time is kept
+    assert rows[0]["updated_at"] == NOW + dt.timedelta(minutes=1)
+
+
+def test_rate_limit_counts_per_window(db: Database) -> None:
+    rate = storage.RateLimit(limit=2, window=60)
+    with db.writer.begin() as conn:
+        kinds = [
+            storage.record_vote(
+                conn, record(submission_id=f"00000000-0000-4000-8000-00000000000{i}"), rate=rate
+            ).kind
+            for i in range(3)
+        ]
+        later = storage.record_vote(
+            conn, record(submission_id="00000000-0000-4000-8000-000000000009",
+                         now=NOW + dt.timedelta(seconds=30)),
+            rate=rate,
+        )
+    assert kinds == ["created", "created", "rate_limited"]
+    assert later.kind == "created"  # 10:01:00 starts a new window
+
+
+def test_retry_after_counts_to_the_end_of_the_window() -> None:
+    rate = storage.RateLimit(limit=1, window=60)
+    assert rate.window_start(NOW) == int(NOW.timestamp()) - 30
+    assert rate.retry_after(NOW) == 30
+    assert rate.retry_after(NOW.replace(second=59, microsecond=900_000)) == 1
+
+
+def test_salt_is_created_once_and_agreed(db: Database) -> None:
+    day = NOW.date()
+    with db.writer.begin() as conn:
+        first = storage.ensure_salt(conn, day=day, candidate=b"a" * 32)
+    with db.writer.begin() as conn:
+        second = storage.ensure_salt(conn, day=day, candidate=b"b" * 32)
+    assert first == second == b"a" * 32
+
+
+def test_prune_forgets_salts_visitors_windows_and_old_submissions(db: Database) -> None:
+    day0 = NOW - dt.timedelta(days=3)
+    with db.writer.begin() as conn:
+        for offset in range(4):
+            storage.ensure_salt(conn, day=(NOW - dt.timedelta(days=offset)).date(),
+                                candidate=bytes([offset]) * 32)
+        storage.record_vote(conn, record(now=day0, visitor="old"), rate=RATE)
+        storage.record_vote(
+            conn, record(submission_id="33333333-2222-4333-8444-555555555555", visitor="new"),
+            rate=RATE,
+        )
+    with db.writer.begin() as conn:
+        result = storage.prune(conn, now=NOW, window=60,
+                               submission_retention=dt.timedelta(days=2))
+    assert result == storage.PruneResult(salts=2, visitors=1, windows=1, submissions=1)
+    with db.reader.connect() as conn:
+        days = sorted(row[0] for row in conn.execute(text("SELECT day FROM salts")))
+        visitors = sorted(str(row[0]) for row in conn.execute(text("SELECT visitor FROM votes")))
+        windows = conn.execute(text("SELECT count(*) FROM rate_limits")).scalar()
+    assert [str(day) for day in days] == ["2025-03-13", "2025-03-14"]
+    assert visitors == ["None", "new"]
+    assert windows == 1
+
+
+def test_search_miss_counts_and_last_seen(db: Database) -> None:
+    later = NOW + dt.timedelta(hours=2)
+    with db.writer.begin() as conn:
+        for when in (NOW, later):
+            outcome = storage.record_search_miss(
+                conn, lang="hr", query="dostava", bucket="s:x", now=when, rate=RATE
+            )
+            assert outcome.kind == "created"
+    with db.reader.connect() as conn:
+        rows = storage.search_miss_rows(conn)
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("hr", "dostava", 2, later)]
