@@ -31,6 +31,7 @@ _LABELS = {
     State.UP_TO_DATE: "up to date",
     State.OUTDATED: "OUTDATED",
     State.MISSING: "missing",
+    State.NOT_NEEDED: "not needed",
 }
 _FAILABLE = {State.MISSING.value, State.OUTDATED.value}
 
@@ -174,6 +175,8 @@ def _table(project: Project, report: TranslationReport) -> str:
         f"{report.count(state)} {_LABELS[state].lower()}"
         for state in (State.UP_TO_DATE, State.OUTDATED, State.MISSING)
     )
+    if not_needed := report.count(State.NOT_NEEDED):
+        summary += f", {not_needed} not needed (translate: false)"
     lines.append(f"{len(report.articles)} articles: {summary}")
     return "\n".join(lines)
 

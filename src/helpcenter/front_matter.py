@@ -156,6 +156,9 @@ class ArticleMeta(BaseModel):
     author: Text | None = None
     updated: Date | None = None
     translation_of: TranslationOf | None = None
+    # false: the article is specific to its language (parcel lockers exist only in Croatia),
+    # so other languages lacking it is intended, not a missing translation.
+    translate: Annotated[bool, Field(strict=True)] = True
 
 
 class CollectionMeta(BaseModel):

@@ -164,3 +164,18 @@ def test_a_missing_source_file_is_reported(project: Path) -> None:
         f"docs/fi/{CANCEL}:6: field 'translation_of[lang]' is 'hr', but docs/hr/{CANCEL} does not exist"
         in result.lines
     )
+
+
+def test_translate_false_means_other_languages_are_not_needed(project: Path) -> None:
+    source = project / "docs/hr/narudzbe/promjena.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("---\n", "---\ntranslate: false\n", 1),
+        encoding="utf-8",
+    )
+    assert states(project)["narudzbe/promjena.md"] == {"hr": "source", "fi": "not-needed"}
+    table = run(project, "translations")
+    assert "narudzbe/promjena.md      source   not needed" in table.lines
+    # The CI gate counts only the translation that is really missing (verkkopankki in hr).
+    gate = run(project, "translations", "--fail-on", "missing")
+    assert gate.status == 1
+    assert gate.err.strip() == "helpcenter translations: 1 missing (--fail-on missing)"

@@ -35,6 +35,8 @@ class State(enum.StrEnum):
     UP_TO_DATE = "up-to-date"
     OUTDATED = "outdated"
     MISSING = "missing"
+    # The source says `translate: false`: the article only makes sense in its own language.
+    NOT_NEEDED = "not-needed"
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class _File:
     title: str | None
     translation_of: TranslationOf | None
     line: int  # line of `translation_of`, for problems
+    translate: bool = True
 
 
 def article_paths(project: Project) -> list[str]:
@@ -117,8 +120,10 @@ def _read(project: Project, lang: str, path: str, problems: list[Problem]) -> _F
     title: str | None = None
     translation_of: TranslationOf | None = None
     line = 1
+    translate = True
     try:
         doc = parse_document(data.decode("utf-8"), path=rel)
+        translate = doc.meta.get("translate") is not False
         line = doc.field_lines.get("translation_of", 1)
         raw_title = doc.meta.get("title")
         title = raw_title.strip() if isinstance(raw_title, str) else None
@@ -129,7 +134,7 @@ def _read(project: Project, lang: str, path: str, problems: list[Problem]) -> _F
         problems.extend(p for p in exc.problems if "translation_of" in p.message)
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, "is not UTF-8 text"))
-    return _File(lang, rel, revision_of(data), title, translation_of, line)
+    return _File(lang, rel, revision_of(data), title, translation_of, line, translate)
 
 
 class _TranslationOfField(BaseModel):
@@ -174,7 +179,8 @@ def article_status(
     for lang in project.codes:
         file = files.get(lang)
         if file is None:
-            versions[lang] = Version(lang, State.MISSING)
+            wanted = source_file.translate
+            versions[lang] = Version(lang, State.MISSING if wanted else State.NOT_NEEDED)
             continue
         if lang == source:
             named = file.translation_of.lang if file.translation_of is not None else None
