@@ -49,7 +49,9 @@ def new_vote(rng: random.Random) -> dict[str, Any]:
     """A vote from a visitor of its own (its own user agent), so every vote is its own row."""
     rating = rng.choice(["yes", "no"])
     body: dict[str, Any] = {
-        "submission_id": str(uuid.uuid4()), "page": HR_PAGE, "lang": rng.choice(["hr", "fi"]),
+        "submission_id": str(uuid.uuid4()),
+        "page": HR_PAGE,
+        "lang": rng.choice(["hr", "fi"]),
         "rating": rating,
     }
     if rating == "no":
@@ -66,8 +68,9 @@ def _agent(body: dict[str, Any]) -> str:
 def _post(client: httpx.Client, base: str, body: dict[str, Any]) -> int | None:
     """Status, or None when the connection broke."""
     try:
-        response = client.post(f"{base}/api/v1/feedback", json=body,
-                               headers={"User-Agent": _agent(body)})
+        response = client.post(
+            f"{base}/api/v1/feedback", json=body, headers={"User-Agent": _agent(body)}
+        )
     except httpx.HTTPError:
         return None
     return response.status_code
@@ -85,8 +88,9 @@ def verify_replays(server: ServerProcess, ledger: CrashLedger, rng: random.Rando
             ledger.note(body, _post(client, server.url, body))
 
 
-def crash_round(server: ServerProcess, ledger: CrashLedger, rng: random.Random,
-                *, max_load_seconds: float = 0.5) -> None:
+def crash_round(
+    server: ServerProcess, ledger: CrashLedger, rng: random.Random, *, max_load_seconds: float = 0.5
+) -> None:
     """Start, check earlier answers, load with concurrent votes, SIGKILL at a random moment."""
     server.start()
     verify_replays(server, ledger, rng)
@@ -102,8 +106,9 @@ def crash_round(server: ServerProcess, ledger: CrashLedger, rng: random.Random,
                 if status is None:
                     return
 
-    threads = [threading.Thread(target=client_loop, args=(rng.random(),))
-               for _ in range(CLIENT_THREADS)]
+    threads = [
+        threading.Thread(target=client_loop, args=(rng.random(),)) for _ in range(CLIENT_THREADS)
+    ]
     for thread in threads:
         thread.start()
     time.sleep(rng.uniform(0.02, max_load_seconds))
@@ -118,12 +123,16 @@ def stored_counts(database: str) -> dict[str, tuple[int, int]]:
     db = create_engines(normalise_url(database))
     try:
         with db.reader.connect() as conn:
-            subs = dict(conn.execute(text(
-                "SELECT submission_id, count(*) FROM submissions GROUP BY submission_id"
-            )).all())
-            votes = dict(conn.execute(text(
-                "SELECT submission_id, count(*) FROM votes GROUP BY submission_id"
-            )).all())
+            subs = dict(
+                conn.execute(
+                    text("SELECT submission_id, count(*) FROM submissions GROUP BY submission_id")
+                ).all()
+            )
+            votes = dict(
+                conn.execute(
+                    text("SELECT submission_id, count(*) FROM votes GROUP BY submission_id")
+                ).all()
+            )
     finally:
         db.dispose()
     return {key: (int(subs.get(key, 0)), int(votes.get(key, 0))) for key in {*subs, *votes}}
@@ -162,12 +171,20 @@ def problems_after(database: str, ledger: CrashLedger) -> list[str]:
     return found
 
 
-def run_rounds(*, database: str, site: Path, log_path: Path, rounds: int, seed: int,
-               max_load_seconds: float = 0.5) -> tuple[CrashLedger, list[str]]:
+def run_rounds(
+    *,
+    database: str,
+    site: Path,
+    log_path: Path,
+    rounds: int,
+    seed: int,
+    max_load_seconds: float = 0.5,
+) -> tuple[CrashLedger, list[str]]:
     """All rounds, then a final restart to settle doubts; returns the ledger and problems."""
     rng = random.Random(seed)
-    server = ServerProcess(database=database, site=site, log_path=log_path,
-                           extra_args=["--rate-limit", "1000000"])
+    server = ServerProcess(
+        database=database, site=site, log_path=log_path, extra_args=["--rate-limit", "1000000"]
+    )
     ledger = CrashLedger()
     try:
         for _ in range(rounds):

@@ -38,14 +38,34 @@ def manifest_data(mode: str = "binary") -> dict[str, Any]:
         "feedback_mode": mode,
         "languages": ["hr", "fi"],
         "articles": [
-            {"lang": "hr", "page": HR_PAGE, "revision": "3f2a9c01b7de",
-             "url": "/narudzbe/otkazivanje-narudzbe/", "title": "Kako otkazati narudžbu?"},
-            {"lang": "fi", "page": HR_PAGE, "revision": "77aa0c9e1f20",
-             "url": "/fi/narudzbe/otkazivanje-narudzbe/", "title": "Miten peruutan tilauksen?"},
-            {"lang": "hr", "page": "placanje/kartice.md", "revision": "aa11bb22cc33",
-             "url": "/placanje/kartice/", "title": "Plaćanje karticom"},
-            {"lang": "fi", "page": FI_ONLY_PAGE, "revision": "0123456789ab",
-             "url": "/fi/tili/salasana/", "title": "Salasanan vaihtaminen"},
+            {
+                "lang": "hr",
+                "page": HR_PAGE,
+                "revision": "3f2a9c01b7de",
+                "url": "/narudzbe/otkazivanje-narudzbe/",
+                "title": "Kako otkazati narudžbu?",
+            },
+            {
+                "lang": "fi",
+                "page": HR_PAGE,
+                "revision": "77aa0c9e1f20",
+                "url": "/fi/narudzbe/otkazivanje-narudzbe/",
+                "title": "Miten peruutan tilauksen?",
+            },
+            {
+                "lang": "hr",
+                "page": "placanje/kartice.md",
+                "revision": "aa11bb22cc33",
+                "url": "/placanje/kartice/",
+                "title": "Plaćanje karticom",
+            },
+            {
+                "lang": "fi",
+                "page": FI_ONLY_PAGE,
+                "revision": "0123456789ab",
+                "url": "/fi/tili/salasana/",
+                "title": "Salasanan vaihtaminen",
+            },
         ],
     }
 
@@ -163,9 +183,19 @@ class ServerProcess:
     def start(self, timeout: float = 30.0) -> None:
         """Start and wait until /api/v1/health answers."""
         args = [
-            sys.executable, "-m", "helpcenter.feedback.cli", "serve",
-            "--database", self.database, "--site", str(self.site),
-            "--allow-origin", ORIGIN, "--port", str(self.port), *self.extra_args,
+            sys.executable,
+            "-m",
+            "helpcenter.feedback.cli",
+            "serve",
+            "--database",
+            self.database,
+            "--site",
+            str(self.site),
+            "--allow-origin",
+            ORIGIN,
+            "--port",
+            str(self.port),
+            *self.extra_args,
         ]
         env = {**os.environ, **self.env}
         with self.log_path.open("ab") as log:

@@ -1,19 +1,23 @@
-"""`helpcenter-feedback serve|report` without a running server."""
+"""`helpcenter-feedback serve|report`: configuration, exit codes, report formats, workers."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from helpcenter.feedback.app import create_app
 from helpcenter.feedback.cli import main
 from helpcenter.feedback.settings import Settings
-from tests.feedback.support import ORIGIN, fresh_postgres_database, vote, write_site
+from tests.feedback.support import ORIGIN, free_port, fresh_postgres_database, vote, write_site
 
 
 @pytest.fixture
@@ -24,17 +28,26 @@ def filled_db(tmp_path: Path, site: Path) -> str:
     with TestClient(create_app(settings)) as client:
         for agent, rating in (("A", "no"), ("B", "no"), ("C", "yes")):
             body = vote(rating=rating, comment=f"<b>{agent}</b>" if rating == "no" else None)
-            assert client.post("/api/v1/feedback", json=body,
-                               headers={"User-Agent": agent}).status_code == 201
+            assert (
+                client.post(
+                    "/api/v1/feedback", json=body, headers={"User-Agent": agent}
+                ).status_code
+                == 201
+            )
         assert client.post("/api/v1/feedback", json=vote(lang="fi")).status_code == 201
         for query in ("dostava", "dostava", "@kontakt"):
-            assert client.post("/api/v1/search-misses",
-                               json={"query": query, "lang": "hr"}).status_code == 202
+            assert (
+                client.post(
+                    "/api/v1/search-misses", json={"query": query, "lang": "hr"}
+                ).status_code
+                == 202
+            )
     return url
 
 
-def test_report_table_is_the_default(filled_db: str, site: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_table_is_the_default(
+    filled_db: str, site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["report", "--database", filled_db, "--site", str(site)]) == 0
     out = capsys.readouterr().out
     assert "Articles, worst first" in out
@@ -53,29 +66,31 @@ def test_report_json_and_csv(filled_db: str, capsys: pytest.CaptureFixture[str])
     assert "'@kontakt" in csv_text
 
 
-def test_report_html_file(filled_db: str, site: Path, tmp_path: Path,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_html_file(
+    filled_db: str, site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "report.html"
-    assert main(["report", "--database", filled_db, "--site", str(site),
-                 "--html", str(target)]) == 0
+    assert (
+        main(["report", "--database", filled_db, "--site", str(site), "--html", str(target)]) == 0
+    )
     html = target.read_text(encoding="utf-8")
     assert "&lt;b&gt;A&lt;/b&gt;" in html and "<b>A</b>" not in html
     assert "Kako otkazati narudžbu?" in html
     assert "wrote" in capsys.readouterr().err
 
 
-def test_report_reads_the_environment(filled_db: str, site: Path,
-                                      monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_reads_the_environment(
+    filled_db: str, site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("HELPCENTER_FEEDBACK_DATABASE", filled_db)
     monkeypatch.setenv("HELPCENTER_FEEDBACK_SITE", str(site))
     assert main(["report"]) == 0
     assert "Kako otkazati" in capsys.readouterr().out
 
 
-def test_report_without_database_fails_clearly(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_without_database_fails_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("HELPCENTER_FEEDBACK_DATABASE", raising=False)
     assert main(["report"]) == 2
     assert "no database" in capsys.readouterr().err
@@ -90,13 +105,19 @@ def test_report_without_database_fails_clearly(tmp_path: Path,
         (["--site", "{site}"], "allowed origin"),
         (["--site", "{empty}", "--allow-origin", ORIGIN], "manifest not found"),
         (["--site", "{site}", "--allow-origin", "https://x.example/path"], "invalid settings"),
-        (["--site", "{site}", "--allow-origin", ORIGIN, "--trusted-proxy", "nope"],
-         "invalid settings"),
+        (
+            ["--site", "{site}", "--allow-origin", ORIGIN, "--trusted-proxy", "nope"],
+            "invalid settings",
+        ),
     ],
 )
 def test_serve_refuses_bad_configuration(
-    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str], args: list[str], message: str,
+    tmp_path: Path,
+    site: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
 ) -> None:
     for name in ("ALLOW_ORIGIN", "SITE", "TRUSTED_PROXY"):
         monkeypatch.delenv(f"HELPCENTER_FEEDBACK_{name}", raising=False)
@@ -120,20 +141,82 @@ def test_serve_refuses_postgres_without_synchronous_commit(
 def test_console_script_is_installed(tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "helpcenter-feedback"
     assert script.exists(), "pip install -e . registers the console script"
-    result = subprocess.run([str(script), "serve", "--help"], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [str(script), "serve", "--help"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0
-    for option in ("--database", "--site", "--allow-origin", "--trusted-proxy", "--host",
-                   "--port"):
+    for option in ("--database", "--site", "--allow-origin", "--trusted-proxy", "--host", "--port"):
         assert option in result.stdout
 
 
 def test_serve_subprocess_exits_non_zero_with_a_message(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site")
     result = subprocess.run(
-        [sys.executable, "-m", "helpcenter.feedback.cli", "serve", "--database",
-         str(tmp_path / "missing-dir" / "x.db"), "--site", str(site), "--allow-origin", ORIGIN],
-        capture_output=True, text=True, check=False, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "helpcenter.feedback.cli",
+            "serve",
+            "--database",
+            str(tmp_path / "missing-dir" / "x.db"),
+            "--site",
+            str(site),
+            "--allow-origin",
+            ORIGIN,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_serve_from_environment_only_with_two_workers(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site")
+    port = free_port()
+    env = {
+        **os.environ,
+        "HELPCENTER_FEEDBACK_DATABASE": f"sqlite:///{tmp_path / 'env.db'}",
+        "HELPCENTER_FEEDBACK_SITE": str(site),
+        "HELPCENTER_FEEDBACK_ALLOW_ORIGIN": f"https://other.example,{ORIGIN}",
+        "HELPCENTER_FEEDBACK_PORT": str(port),
+        "HELPCENTER_FEEDBACK_WORKERS": "2",
+        "HELPCENTER_FEEDBACK_REPORT_TOKEN": "env-token",
+    }
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "helpcenter.feedback.cli", "serve"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, log.read_text()
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        with httpx.Client(base_url=base) as client:
+            for _ in range(6):  # spread over both workers
+                response = client.post("/api/v1/feedback", json=vote(), headers={"Origin": ORIGIN})
+                assert response.status_code == 201
+            assert (
+                client.post(
+                    "/api/v1/feedback", json=vote(), headers={"Origin": "https://evil.example"}
+                ).status_code
+                == 403
+            )
+            report = client.get("/api/v1/report", headers={"Authorization": "Bearer env-token"})
+            assert report.status_code == 200
+            assert report.json()["articles"][0]["votes"]["yes"] == 1  # one visitor: replaced
+    finally:
+        process.terminate()
+        process.wait(30)
+    assert "Started parent process" in log.read_text()

@@ -28,14 +28,20 @@ CONCURRENCY = 50
 
 
 @pytest.fixture(scope="module", params=DATABASES)
-def server(request: pytest.FixtureRequest,
-           tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
     """One server per database kind for this module."""
     tmp = tmp_path_factory.mktemp(f"concurrency-{request.param}")
-    with database_for(request.param, tmp) as url, running_server(
-        database=url, site=write_site(tmp / "site"), log_path=tmp / "server.log",
-        extra_args=["--rate-limit", "1000000"],
-    ) as srv:
+    with (
+        database_for(request.param, tmp) as url,
+        running_server(
+            database=url,
+            site=write_site(tmp / "site"),
+            log_path=tmp / "server.log",
+            extra_args=["--rate-limit", "1000000"],
+        ) as srv,
+    ):
         yield srv
 
 
@@ -52,8 +58,9 @@ def rows(server: ServerProcess, sql: str, **params: Any) -> list[dict[str, Any]]
         db.dispose()
 
 
-def fire_at_once(server: ServerProcess, bodies: list[dict[str, Any]],
-                 headers: dict[str, str]) -> list[httpx.Response]:
+def fire_at_once(
+    server: ServerProcess, bodies: list[dict[str, Any]], headers: dict[str, str]
+) -> list[httpx.Response]:
     """Send every body on its own connection, released together by a barrier."""
     barrier = threading.Barrier(len(bodies))
 
@@ -73,37 +80,57 @@ def test_same_submission_fifty_times_at_once_is_one_row(server: ServerProcess) -
     statuses = sorted(r.status_code for r in responses)
     assert statuses == [200] * (CONCURRENCY - 1) + [201]
     assert len({r.text for r in responses}) == 1  # every replay shows the original vote
-    subs = rows(server, "SELECT count(*) AS n FROM submissions WHERE submission_id = :s",
-                s=body["submission_id"])
-    votes = rows(server, "SELECT count(*) AS n FROM votes WHERE submission_id = :s",
-                 s=body["submission_id"])
+    subs = rows(
+        server,
+        "SELECT count(*) AS n FROM submissions WHERE submission_id = :s",
+        s=body["submission_id"],
+    )
+    votes = rows(
+        server, "SELECT count(*) AS n FROM votes WHERE submission_id = :s", s=body["submission_id"]
+    )
     assert subs == [{"n": 1}] and votes == [{"n": 1}]
 
 
 def test_one_visitor_voting_concurrently_keeps_one_consistent_row(server: ServerProcess) -> None:
     agent = f"same-visitor/{uuid.uuid4()}"
     bodies = [
-        vote(page=HR_PAGE, lang="fi", rating="no" if i % 2 else "yes",
-             reason="other" if i % 2 else None, comment=f"komentti {i}" if i % 2 else None)
+        vote(
+            page=HR_PAGE,
+            lang="fi",
+            rating="no" if i % 2 else "yes",
+            reason="other" if i % 2 else None,
+            comment=f"komentti {i}" if i % 2 else None,
+        )
         for i in range(30)
     ]
     responses = fire_at_once(server, bodies, {"User-Agent": agent})
     assert [r.status_code for r in responses] == [201] * len(bodies)
     by_id = {b["submission_id"]: b for b in bodies}
-    candidates = rows(server, "SELECT submission_id, rating, reason, comment FROM votes "
-                              "WHERE submission_id IN :ids", ids=list(by_id))
+    candidates = rows(
+        server,
+        "SELECT submission_id, rating, reason, comment FROM votes WHERE submission_id IN :ids",
+        ids=list(by_id),
+    )
     assert len(candidates) == 1
     kept = candidates[0]
     sent = by_id[kept["submission_id"]]
     # Not a mix of two votes: every field comes from the submission the row names.
     assert (kept["rating"], kept["reason"], kept["comment"]) == (
-        sent["rating"], sent.get("reason"), sent.get("comment"))
+        sent["rating"],
+        sent.get("reason"),
+        sent.get("comment"),
+    )
     final = vote(page=HR_PAGE, lang="fi", rating="no", reason="not_found", comment="zadnji")
     with httpx.Client(base_url=server.url) as client:
-        assert client.post("/api/v1/feedback", json=final,
-                           headers={"User-Agent": agent}).status_code == 201
-    after = rows(server, "SELECT submission_id, comment FROM votes WHERE submission_id IN :ids",
-                 ids=[*by_id, final["submission_id"]])
+        assert (
+            client.post("/api/v1/feedback", json=final, headers={"User-Agent": agent}).status_code
+            == 201
+        )
+    after = rows(
+        server,
+        "SELECT submission_id, comment FROM votes WHERE submission_id IN :ids",
+        ids=[*by_id, final["submission_id"]],
+    )
     assert after == [{"submission_id": final["submission_id"], "comment": "zadnji"}]
 
 
@@ -115,8 +142,9 @@ def test_search_misses_counted_exactly_under_concurrency(server: ServerProcess) 
         with httpx.Client(base_url=server.url, timeout=30) as client:
             client.get("/api/v1/health")
             barrier.wait()
-            return client.post("/api/v1/search-misses",
-                               json={"query": query, "lang": "hr"}).status_code
+            return client.post(
+                "/api/v1/search-misses", json={"query": query, "lang": "hr"}
+            ).status_code
 
     with ThreadPoolExecutor(40) as pool:
         assert set(pool.map(send, range(40))) == {202}

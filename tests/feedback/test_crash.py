@@ -12,14 +12,18 @@ from tests.feedback.crash import run_rounds
 from tests.feedback.support import fresh_postgres_database, write_site
 
 SQLITE_ROUNDS = int(os.environ.get("HELPCENTER_FB_CRASH_ROUNDS", "20"))
-POSTGRES_ROUNDS = int(os.environ.get("HELPCENTER_FB_CRASH_ROUNDS_PG", "10"))
+POSTGRES_ROUNDS = int(os.environ.get("HELPCENTER_FB_CRASH_ROUNDS_PG", "20"))
 
 
 def _check(database: str, tmp_path: Path, rounds: int) -> None:
     seed = random.randrange(1 << 30)
     ledger, problems = run_rounds(
-        database=database, site=write_site(tmp_path / "site"), log_path=tmp_path / "server.log",
-        rounds=rounds, seed=seed, max_load_seconds=0.4,
+        database=database,
+        site=write_site(tmp_path / "site"),
+        log_path=tmp_path / "server.log",
+        rounds=rounds,
+        seed=seed,
+        max_load_seconds=0.4,
     )
     assert len(ledger.acked) > rounds, f"too few votes acknowledged to mean anything (seed {seed})"
     assert problems == [], f"seed {seed}: {problems[:10]}"

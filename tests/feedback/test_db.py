@@ -43,8 +43,7 @@ def test_relative_paths_become_absolute(tmp_path: Path, monkeypatch: pytest.Monk
     assert normalise_url("fb.db") == f"sqlite:///{tmp_path}/fb.db"
 
 
-@pytest.mark.parametrize("raw", ["", "sqlite://", "sqlite:///:memory:", ":memory:",
-                                 "mysql://x/y"])
+@pytest.mark.parametrize("raw", ["", "sqlite://", "sqlite:///:memory:", ":memory:", "mysql://x/y"])
 def test_unusable_urls(raw: str) -> None:
     with pytest.raises(DatabaseError):
         normalise_url(raw)
@@ -55,11 +54,16 @@ def test_sqlite_connections_are_durable(tmp_path: Path) -> None:
     try:
         for engine in (db.writer, db.reader):
             with engine.connect() as conn:
-                pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                          for name in ("journal_mode", "synchronous", "busy_timeout",
-                                       "foreign_keys")}
-                assert pragma == {"journal_mode": "wal", "synchronous": 2,  # 2 = FULL
-                                  "busy_timeout": 10_000, "foreign_keys": 1}
+                pragma = {
+                    name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                    for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")
+                }
+                assert pragma == {
+                    "journal_mode": "wal",
+                    "synchronous": 2,  # 2 = FULL
+                    "busy_timeout": 10_000,
+                    "foreign_keys": 1,
+                }
     finally:
         db.dispose()
 
@@ -83,8 +87,10 @@ def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_postgres_with_synchronous_commit_off_is_refused() -> None:
-    with fresh_postgres_database(synchronous_commit="off") as url, \
-            pytest.raises(DatabaseError, match="synchronous_commit"):
+    with (
+        fresh_postgres_database(synchronous_commit="off") as url,
+        pytest.raises(DatabaseError, match="synchronous_commit"),
+    ):
         open_database(url)
 
 
@@ -138,10 +144,18 @@ def test_upgrade_from_the_previous_version_keeps_data(database_url: str) -> None
         assert "search_misses" not in _tables(database_url)
         now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
         with db.writer.begin() as conn:
-            conn.execute(models.votes.insert().values(
-                day=now.date(), visitor="v", page="a.md", lang="hr", rating="yes",
-                submission_id="s", created_at=now, updated_at=now,
-            ))
+            conn.execute(
+                models.votes.insert().values(
+                    day=now.date(),
+                    visitor="v",
+                    page="a.md",
+                    lang="hr",
+                    rating="yes",
+                    submission_id="s",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
     finally:
         db.dispose()
     upgraded = open_database(database_url)
@@ -188,7 +202,7 @@ def test_replicas_migrating_at_once_agree(database_url: str) -> None:
     def start() -> None:
         try:
             open_database(database_url).dispose()
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+        except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 
     threads = [threading.Thread(target=start) for _ in range(4)]
@@ -207,3 +221,23 @@ def test_replicas_migrating_at_once_agree(database_url: str) -> None:
 
 def test_migrations_are_ordered_and_contiguous() -> None:
     assert [version for version, _ in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+
+
+@pytest.mark.postgres
+def test_postgres_rate_limit_counters_skip_the_wal() -> None:
+    with fresh_postgres_database() as url:
+        db = open_database(url)
+        try:
+            with db.reader.connect() as conn:
+                persistence = dict(
+                    conn.execute(
+                        text(
+                            "SELECT relname, relpersistence FROM pg_class WHERE relname IN "
+                            "('rate_limits', 'votes', 'submissions', 'salts')"
+                        )
+                    ).all()
+                )
+        finally:
+            db.dispose()
+    # Only the counters are unlogged; votes, submissions and salts are durable.
+    assert persistence == {"rate_limits": "u", "votes": "p", "submissions": "p", "salts": "p"}

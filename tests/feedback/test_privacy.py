@@ -34,8 +34,13 @@ def _exercise(base: str) -> None:
                 ("/api/v1/feedback", {"json": vote(page="nope.md")}),
                 ("/api/v1/feedback", {"content": b"{", "headers": {"Content-Type": "text/plain"}}),
                 ("/api/v1/search-misses", {"json": {"query": "dostava", "lang": "hr"}}),
-                ("/api/v1/search-misses", {"json": {"query": "x", "lang": "hr"},
-                                           "headers": {"Origin": "https://evil.example"}}),
+                (
+                    "/api/v1/search-misses",
+                    {
+                        "json": {"query": "x", "lang": "hr"},
+                        "headers": {"Origin": "https://evil.example"},
+                    },
+                ),
             ]
             for path, kwargs in posts:
                 extra = kwargs.pop("headers", {})
@@ -53,7 +58,9 @@ def _dump_tables(database: str) -> str:
         with db.reader.connect() as conn:
             tables = inspect(conn).get_table_names()
             return "\n".join(
-                json.dumps([list(map(str, row)) for row in conn.execute(text(f'SELECT * FROM "{t}"'))])
+                json.dumps(
+                    [list(map(str, row)) for row in conn.execute(text(f'SELECT * FROM "{t}"'))]
+                )
                 for t in tables
             )
     finally:
@@ -71,9 +78,19 @@ def test_probe_values_appear_nowhere(kind: str, tmp_path: Path) -> None:
     log_path = tmp_path / "server.log"
     with database_for(kind, tmp_path) as url:
         with running_server(
-            database=url, site=write_site(tmp_path / "site"), log_path=log_path,
-            extra_args=["--trusted-proxy", "127.0.0.1", "--trusted-proxy", "198.51.100.0/24",
-                        "--rate-limit", "5", "--log-level", "debug"],
+            database=url,
+            site=write_site(tmp_path / "site"),
+            log_path=log_path,
+            extra_args=[
+                "--trusted-proxy",
+                "127.0.0.1",
+                "--trusted-proxy",
+                "198.51.100.0/24",
+                "--rate-limit",
+                "5",
+                "--log-level",
+                "debug",
+            ],
         ) as server:
             _exercise(server.url)
             live_files = _files(url) if kind == "sqlite" else {}
@@ -107,8 +124,9 @@ def test_visitor_key_changes_at_midnight_and_old_links_are_cut(
         state = svc.client.app.state.feedback  # type: ignore[attr-defined]
         svc.clock.advance(days=2)
         with state.db.writer.begin() as conn:
-            storage.prune(conn, now=svc.clock(), window=60,
-                          submission_retention=dt.timedelta(days=7))
+            storage.prune(
+                conn, now=svc.clock(), window=60, submission_retention=dt.timedelta(days=7)
+            )
         assert svc.rows("SELECT day FROM salts") == []
         assert {row["visitor"] for row in svc.rows("SELECT visitor FROM votes")} == {None}
 
@@ -117,8 +135,9 @@ def test_ipv6_visitors_in_one_64_are_one_visitor(make_service: ServiceFactory) -
     with make_service(trusted_proxy=["198.51.100.0/24"]) as svc:
         for address in ("2001:db8:5:6::1", "2001:db8:5:6:ffff::2"):
             headers = {"User-Agent": "UA", "X-Forwarded-For": address}
-            assert svc.client.post("/api/v1/feedback", json=vote(),
-                                   headers=headers).status_code == 201
+            assert (
+                svc.client.post("/api/v1/feedback", json=vote(), headers=headers).status_code == 201
+            )
         headers = {"User-Agent": "UA", "X-Forwarded-For": "2001:db8:5:7::1"}
         assert svc.client.post("/api/v1/feedback", json=vote(), headers=headers).status_code == 201
         assert len(svc.rows("SELECT visitor FROM votes")) == 2

@@ -59,8 +59,10 @@ def sample(mode: str = "binary", comment: str = "Korak 3 ne postoji.") -> Report
     manifest = parse_manifest(manifest_data(mode))
     yes, no = ("happy", "sad") if mode == "reactions" else ("yes", "no")
     counts = [
-        ("hr", HR_PAGE, yes, 8), ("hr", HR_PAGE, no, 2),
-        ("fi", HR_PAGE, yes, 1), ("fi", HR_PAGE, no, 3),
+        ("hr", HR_PAGE, yes, 8),
+        ("hr", HR_PAGE, no, 2),
+        ("fi", HR_PAGE, yes, 1),
+        ("fi", HR_PAGE, no, 3),
         ("hr", "removed/old.md", yes, 1),
     ]
     if mode == "reactions":
@@ -69,8 +71,11 @@ def sample(mode: str = "binary", comment: str = "Korak 3 ne postoji.") -> Report
         counts=counts,
         reasons=[("fi", HR_PAGE, "out_of_date", 2), ("fi", HR_PAGE, "other", 1)],
         comments=[("fi", HR_PAGE, DAY, "77aa0c9e1f20", no, "other", comment)],
-        misses=[("hr", "dostava", 3, NOW), ("hr", "=1+1", 5, NOW - dt.timedelta(days=1)),
-                ("de", "versand", 1, NOW)],
+        misses=[
+            ("hr", "dostava", 3, NOW),
+            ("hr", "=1+1", 5, NOW - dt.timedelta(days=1)),
+            ("de", "versand", 1, NOW),
+        ],
         manifest=manifest,
         now=NOW,
     )
@@ -81,11 +86,18 @@ def test_articles_are_sorted_worst_first_with_titles() -> None:
     order = [(a.lang, a.page) for a in report.articles]
     assert order == [("fi", HR_PAGE), ("hr", "removed/old.md"), ("hr", HR_PAGE)]
     fi = report.articles[0]
-    assert fi.title == "Miten peruutan tilauksen?" and fi.url == "/fi/narudzbe/otkazivanje-narudzbe/"
+    assert (
+        fi.title == "Miten peruutan tilauksen?" and fi.url == "/fi/narudzbe/otkazivanje-narudzbe/"
+    )
     assert (fi.yes, fi.no, fi.n) == (1, 3, 4)
     assert fi.helpfulness == pytest.approx(0.25)
-    assert fi.reasons == {"not_found": 0, "hard_to_understand": 0, "out_of_date": 2,
-                          "incorrect": 0, "other": 1}
+    assert fi.reasons == {
+        "not_found": 0,
+        "hard_to_understand": 0,
+        "out_of_date": 2,
+        "incorrect": 0,
+        "other": 1,
+    }
     removed = report.articles[1]
     assert removed.title is None and removed.url is None  # no longer in the manifest
 
@@ -102,23 +114,41 @@ def test_reactions_neutral_is_shown_but_not_counted() -> None:
     neutral_only = next(a for a in report.articles if a.page == "placanje/kartice.md")
     assert neutral_only.votes == {"sad": 0, "neutral": 4, "happy": 0}
     assert (neutral_only.n, neutral_only.helpfulness, neutral_only.wilson_lower_bound) == (
-        0, None, None)
+        0,
+        None,
+        None,
+    )
     assert report.articles[-1] is neutral_only  # nothing to rank: last
     hr = next(a for a in report.articles if a.lang == "hr" and a.page == HR_PAGE)
     assert (hr.yes, hr.no) == (8, 2)
 
 
 def test_mode_is_inferred_without_a_manifest() -> None:
-    report = assemble(counts=[("hr", "a.md", "happy", 1)], reasons=[], comments=[], misses=[],
-                      manifest=None, now=NOW)
+    report = assemble(
+        counts=[("hr", "a.md", "happy", 1)],
+        reasons=[],
+        comments=[],
+        misses=[],
+        manifest=None,
+        now=NOW,
+    )
     assert report.feedback_mode == "reactions"
     assert report.articles[0].votes == {"sad": 0, "neutral": 0, "happy": 1}
 
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("=1+1", "'=1+1"), ("+381", "'+381"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-     ("\t=x", "'\t=x"), ("\r=x", "'\r=x"), ("plain", "plain"), ("", ""), ("a=b", "a=b")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+381", "'+381"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=x", "'\t=x"),
+        ("\r=x", "'\r=x"),
+        ("plain", "plain"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ],
 )
 def test_neutralise_csv_cell(cell: str, expected: str) -> None:
     assert neutralise_csv_cell(cell) == expected

@@ -39,8 +39,14 @@ def test_empty_token_disables_the_report(monkeypatch: pytest.MonkeyPatch) -> Non
 
 @pytest.mark.parametrize(
     "origin",
-    ["help.example.com", "ftp://help.example.com", "https://help.example.com/path",
-     "https://help.example.com/?q=1", "https://user@help.example.com", "*"],
+    [
+        "help.example.com",
+        "ftp://help.example.com",
+        "https://help.example.com/path",
+        "https://help.example.com/?q=1",
+        "https://user@help.example.com",
+        "*",
+    ],
 )
 def test_only_exact_origins_are_accepted(origin: str) -> None:
     with pytest.raises(ValueError):
@@ -60,8 +66,12 @@ def test_bad_proxy_is_rejected() -> None:
 
 def test_to_env_round_trips(monkeypatch: pytest.MonkeyPatch) -> None:
     original = Settings(
-        database="x.db", allow_origin=["https://a.example", "https://b.example"],
-        trusted_proxy=["10.0.0.0/8"], report_token="t", bench=True, rate_limit=5,
+        database="x.db",
+        allow_origin=["https://a.example", "https://b.example"],
+        trusted_proxy=["10.0.0.0/8"],
+        report_token="t",
+        bench=True,
+        rate_limit=5,
     )
     for key, value in original.to_env().items():
         monkeypatch.setenv(key, value)

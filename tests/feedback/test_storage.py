@@ -24,9 +24,17 @@ def db(database_url: str) -> Iterator[Database]:
 
 def record(**changes: object) -> storage.VoteRecord:
     fields: dict[str, object] = {
-        "submission_id": "11111111-2222-4333-8444-555555555555", "fingerprint": "f1",
-        "page": "a.md", "lang": "hr", "rating": "yes", "reason": None, "comment": None,
-        "revision": "r1", "visitor": "v1", "bucket": "f:b1", "now": NOW,
+        "submission_id": "11111111-2222-4333-8444-555555555555",
+        "fingerprint": "f1",
+        "page": "a.md",
+        "lang": "hr",
+        "rating": "yes",
+        "reason": None,
+        "comment": None,
+        "revision": "r1",
+        "visitor": "v1",
+        "bucket": "f:b1",
+        "now": NOW,
     }
     fields.update(changes)
     return storage.VoteRecord(**fields)  # type: ignore[arg-type]
@@ -46,9 +54,15 @@ def test_same_visitor_same_day_upserts_one_row(db: Database) -> None:
     with db.writer.begin() as conn:
         storage.record_vote(conn, record(), rate=RATE)
         storage.record_vote(
-            conn, record(submission_id="22222222-2222-4333-8444-555555555555", fingerprint="x",
-                         rating="no", reason="other", comment="c",
-                         now=NOW + dt.timedelta(minutes=1)),
+            conn,
+            record(
+                submission_id="22222222-2222-4333-8444-555555555555",
+                fingerprint="x",
+                rating="no",
+                reason="other",
+                comment="c",
+                now=NOW + dt.timedelta(minutes=1),
+            ),
             rate=RATE,
         )
     with db.reader.connect() as conn:
@@ -69,8 +83,11 @@ def test_rate_limit_counts_per_window(db: Database) -> None:
             for i in range(3)
         ]
         later = storage.record_vote(
-            conn, record(submission_id="00000000-0000-4000-8000-000000000009",
-                         now=NOW + dt.timedelta(seconds=30)),
+            conn,
+            record(
+                submission_id="00000000-0000-4000-8000-000000000009",
+                now=NOW + dt.timedelta(seconds=30),
+            ),
             rate=rate,
         )
     assert kinds == ["created", "created", "rate_limited"]
@@ -97,16 +114,17 @@ def test_prune_forgets_salts_visitors_windows_and_old_submissions(db: Database) 
     day0 = NOW - dt.timedelta(days=3)
     with db.writer.begin() as conn:
         for offset in range(4):
-            storage.ensure_salt(conn, day=(NOW - dt.timedelta(days=offset)).date(),
-                                candidate=bytes([offset]) * 32)
+            storage.ensure_salt(
+                conn, day=(NOW - dt.timedelta(days=offset)).date(), candidate=bytes([offset]) * 32
+            )
         storage.record_vote(conn, record(now=day0, visitor="old"), rate=RATE)
         storage.record_vote(
-            conn, record(submission_id="33333333-2222-4333-8444-555555555555", visitor="new"),
+            conn,
+            record(submission_id="33333333-2222-4333-8444-555555555555", visitor="new"),
             rate=RATE,
         )
     with db.writer.begin() as conn:
-        result = storage.prune(conn, now=NOW, window=60,
-                               submission_retention=dt.timedelta(days=2))
+        result = storage.prune(conn, now=NOW, window=60, submission_retention=dt.timedelta(days=2))
     assert result == storage.PruneResult(salts=2, visitors=1, windows=1, submissions=1)
     with db.reader.connect() as conn:
         days = sorted(row[0] for row in conn.execute(text("SELECT day FROM salts")))

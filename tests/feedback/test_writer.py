@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from sqlalchemy import Connection, text
 
 from helpcenter.feedback.db import Database, open_database
-from helpcenter.feedback.writer import WriteQueue
+from helpcenter.feedback.writer import Batched, WriteQueue
 
 
 @pytest.fixture
@@ -75,3 +76,35 @@ def test_closed_queue_starts_again_on_demand(db: Database) -> None:
     assert asyncio.run(main(2)) == 2  # a second lifespan of the same app
     queue.close()
     assert count(db) == 2
+
+
+def test_batched_jobs_share_one_call(db: Database) -> None:
+    queue = WriteQueue(db.writer, threads=1)
+    release = threading.Event()
+    calls: list[list[int]] = []
+
+    def many(conn: Connection, values: list[int]) -> list[int]:
+        calls.append(values)
+        for value in values:
+            conn.execute(text("INSERT INTO t (x) VALUES (:x)"), {"x": value})
+        return [value * 10 for value in values]
+
+    def hold(conn: Connection) -> str:
+        release.wait(10)  # keeps the writer busy while the others queue up
+        return "held"
+
+    async def main() -> list[object]:
+        first = asyncio.ensure_future(queue.run(hold))
+        await asyncio.sleep(0.05)
+        rest = [asyncio.ensure_future(queue.run(Batched(many, i))) for i in range(1, 20)]
+        await asyncio.sleep(0.05)
+        release.set()
+        return await asyncio.gather(first, *rest)
+
+    try:
+        results = asyncio.run(main())
+    finally:
+        queue.close()
+    assert results == ["held", *(i * 10 for i in range(1, 20))]
+    assert calls == [list(range(1, 20))]  # one call, in submission order
+    assert count(db) == 19

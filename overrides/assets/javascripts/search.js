@@ -23,6 +23,8 @@
   // Help-center titles name the question: a page whose title holds all concepts counts
   // (1 + TITLE_BONUS) times, one holding half of them (1 + TITLE_BONUS / 2) times.
   var TITLE_BONUS = 1;
+  // The lead (the article's one-sentence summary) counts half as much as the title.
+  var LEAD_BONUS = 0.5;
   // Query concepts found next to each other (at most NEAR words apart) suggest the page says
   // what the visitor asked: up to (1 + PROXIMITY_BONUS) times.
   var PROXIMITY_BONUS = 0.5;
@@ -30,6 +32,11 @@
   var EXCERPT_WORDS = 26;
   var SECTIONS_SHOWN = 3;
   var MIN_QUERY_LENGTH = 2;
+  // While typing, a last word shorter than this is not searched yet (unless it is the only
+  // one): "narudžba d" would fetch the index of every word starting with "d".
+  var MIN_PARTIAL_WORD = 4;
+  // ...and is searched once the visitor has stopped typing this long.
+  var SETTLE_MS = 350;
   // A search that found nothing is reported once the visitor stops typing.
   var MISS_REPORT_DELAY_MS = 1500;
   var MISS_MAX_LENGTH = 100;
@@ -109,6 +116,7 @@
 
   function prepareRules(raw) {
     return {
+      ending: raw.ending || 3,
       stopwords: new Set(raw.stopwords || []),
       synonyms: (raw.synonyms || []).map(function (group) {
         return group.map(function (term) { return { text: term.text, words: term.words }; });
@@ -117,27 +125,35 @@
   }
 
   // A query word (folded) is a form of a synonym's word: the same, a form seen in the content
-  // with the same stem or base form, or its stem plus a short ending.
-  function isFormOf(folded, word) {
+  // with the same stem, or its stem (or the word less its last letter) plus a short ending.
+  function isFormOf(folded, word, ending) {
     if (folded === word.f || word.forms.indexOf(folded) >= 0) return true;
-    var stem = word.stem;
-    return stem.length >= 3 && folded.lastIndexOf(stem, 0) === 0 && folded.length - stem.length <= 3;
+    return [word.stem, word.base].some(function (prefix) {
+      return prefix && prefix.length >= 3 && folded.lastIndexOf(prefix, 0) === 0 &&
+        folded.length - prefix.length <= ending;
+    });
   }
 
-  function termMatchesAt(term, tokens, at) {
+  function termMatchesAt(term, tokens, at, ending) {
     if (at + term.words.length > tokens.length) return false;
     for (var k = 0; k < term.words.length; k++) {
-      if (!isFormOf(tokens[at + k].folded, term.words[k])) return false;
+      if (!isFormOf(tokens[at + k].folded, term.words[k], ending)) return false;
     }
     return true;
   }
 
   // The concepts of a query: each with the text to search and weighted alternatives.
-  function parseQuery(query, rules) {
+  // `typing`: the last word may be unfinished.
+  function parseQuery(query, rules, typing) {
     var tokens = words(query).map(function (w) {
       var folded = fold(w);
       return { text: w, folded: folded, stop: rules.stopwords.has(folded) };
     });
+    var last = tokens[tokens.length - 1];
+    if (typing && last && !/\s$/.test(query) && last.text.length < MIN_PARTIAL_WORD) {
+      var rest = parseQuery(query.slice(0, query.toLowerCase().lastIndexOf(last.text)), rules, false);
+      if (rest.length) return rest;
+    }
     var concepts = [];
     var seen = new Set();
     var i = 0;
@@ -145,7 +161,7 @@
       var phrase = null;
       rules.synonyms.forEach(function (group, g) {
         group.forEach(function (term, t) {
-          if (term.words.length < 2 || !termMatchesAt(term, tokens, i)) return;
+          if (term.words.length < 2 || !termMatchesAt(term, tokens, i, rules.ending)) return;
           if (!phrase || term.words.length > phrase.length) phrase = { group: g, term: t, length: term.words.length };
         });
       });
@@ -161,7 +177,7 @@
         text = token.text;
         rules.synonyms.forEach(function (group) {
           var hit = group.findIndex(function (term) {
-            return term.words.length === 1 && isFormOf(token.folded, term.words[0]);
+            return term.words.length === 1 && isFormOf(token.folded, term.words[0], rules.ending);
           });
           if (hit < 0) return;
           group.forEach(function (term, t) { if (t !== hit) synonyms.push(term.text); });
@@ -271,14 +287,31 @@
   // ---------------------------------------------------------------------------------------
   // Search: every alternative of every concept on its own, then rank pages by coverage.
 
-  function searchAlternatives(e, concepts, cache) {
+  // Pagefind's answers per searched text, kept across queries: while a visitor types
+  // "tilaus toim", "tilaus toimi"..., only the last word is new to search.
+  var answers = new Map();
+  var ANSWERS_KEPT = 64;
+
+  function pagefindSearch(e, text) {
+    var key = text.toLowerCase();
+    var answer = answers.get(key);
+    if (answer) {
+      answers.delete(key);
+    } else {
+      answer = e.pagefind.search(text).then(function (result) { return result || { results: [] }; });
+      answer.catch(function () { answers.delete(key); });
+    }
+    answers.set(key, answer);
+    if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value);
+    return answer;
+  }
+
+  function searchAlternatives(e, concepts) {
     var jobs = [];
     concepts.forEach(function (concept) {
       concept.alternatives.forEach(function (alt) {
         if (alt.result) return;
-        var key = alt.text.toLowerCase();
-        if (!cache.has(key)) cache.set(key, e.pagefind.search(alt.text));
-        jobs.push(cache.get(key).then(function (result) { alt.result = result || { results: [] }; }));
+        jobs.push(pagefindSearch(e, alt.text).then(function (result) { alt.result = result; }));
       });
     });
     return Promise.all(jobs);
@@ -323,10 +356,11 @@
         return best;
       });
       var inTitle = page.best.filter(function (hit) { return hit && hit.inTitle; }).length;
+      var inLead = page.best.filter(function (hit) { return hit && !hit.inTitle && hit.inLead; }).length;
       page.matched = matched;
       page.rank = matched ? sum * Math.pow(matched / conceptCount, COVERAGE_EXPONENT) : 0;
       if (useChecked) {
-        page.rank *= 1 + TITLE_BONUS * inTitle / conceptCount;
+        page.rank *= 1 + (TITLE_BONUS * inTitle + LEAD_BONUS * inLead) / conceptCount;
         if (conceptCount > 1) page.rank *= 1 + PROXIMITY_BONUS * nearPairs(page.best) / (conceptCount - 1);
       }
     });
@@ -373,6 +407,7 @@
     var fragment = page.fragment;
     var text = contentWords(fragment);
     var titleLength = (fragment.meta.title || "").split(/\s+/).filter(Boolean).length;
+    var leadLength = parseInt(fragment.meta.hc_lead_words, 10) || 0;
     var metaWords = [];
     ["title", "hc_terms"].forEach(function (field) {
       if (fragment.meta && fragment.meta[field]) metaWords = metaWords.concat(words(fragment.meta[field]).map(function (w) { return fold(w); }));
@@ -403,24 +438,37 @@
         hit.strong = genuine && strong;
         hit.closeness = queryWords.length ? close / queryWords.length : 0;
         hit.inTitle = hit.locations.some(function (at) { return at < titleLength; });
+        hit.inLead = hit.locations.some(function (at) { return at >= titleLength && at < titleLength + leadLength; });
       });
     });
   }
 
+  var fragments = new Map();
+
   function loadFragments(pages) {
     return Promise.all(pages.map(function (page) {
       if (page.fragment) return null;
-      return page.result.data().then(function (fragment) { page.fragment = fragment; });
+      if (!fragments.has(page.id)) {
+        var loading = page.result.data();
+        loading.catch(function () { fragments.delete(page.id); });
+        fragments.set(page.id, loading);
+      }
+      return fragments.get(page.id).then(function (fragment) { page.fragment = fragment; });
     }));
   }
 
-  async function search(query, explain) {
+  // Options: `typing` (the last word may be unfinished), `stale()` (true once a newer query
+  // exists: stop early, the answer is not needed), `explain` (ranking details, for tuning).
+  async function search(query, options) {
+    options = options || {};
+    var stale = options.stale || function () { return false; };
     var e = await loadEngine();
-    var concepts = parseQuery(query, e.rules);
+    var concepts = parseQuery(query, e.rules, options.typing);
     if (!concepts.length) return [];
-    var cache = new Map();
-    await searchAlternatives(e, concepts, cache);
+    await searchAlternatives(e, concepts);
+    if (stale()) return null;
     var checked = await checkCandidates(concepts);
+    if (stale()) return null;
 
     // Typo correction for concepts no checked page matched with (nearly) the whole word.
     var missing = concepts.filter(function (concept, c) {
@@ -444,15 +492,16 @@
         });
       });
       if (added) {
-        await searchAlternatives(e, concepts, cache);
+        await searchAlternatives(e, concepts);
         checked = await checkCandidates(concepts);
       }
     }
-    if (explain) return explainRanking(concepts, checked);
+    if (stale()) return null;
+    if (options.explain) return explainRanking(concepts, checked);
     return checked.slice(0, RESULTS_SHOWN).map(function (page) { return present(page); });
   }
 
-  // What the ranking saw, for tuning (helpcenterSearch.search(query, true) in the console).
+  // What the ranking saw, for tuning (helpcenterSearch.search(query, {explain: true})).
   function explainRanking(concepts, pages) {
     return pages.map(function (page) {
       return {
@@ -465,11 +514,24 @@
     });
   }
 
+  // Check the best candidates, a screenful first; more only when some of them turn out not
+  // to match or a concept is not yet matched in full.
   async function checkCandidates(concepts) {
-    var candidates = rank(collectHits(concepts), concepts.length, false).slice(0, CANDIDATES_CHECKED);
-    await loadFragments(candidates);
-    candidates.forEach(checkHits);
-    return rank(candidates, concepts.length, true);
+    var candidates = rank(collectHits(concepts), concepts.length, false);
+    var checked = candidates.slice(0, RESULTS_SHOWN);
+    await loadFragments(checked);
+    checked.forEach(checkHits);
+    var ranked = rank(checked, concepts.length, true);
+    var complete = concepts.every(function (concept, c) {
+      return ranked.some(function (page) { return page.hits[c].some(function (hit) { return hit.strong; }); });
+    });
+    if ((ranked.length < RESULTS_SHOWN || !complete) && candidates.length > checked.length) {
+      var more = candidates.slice(checked.length, CANDIDATES_CHECKED);
+      await loadFragments(more);
+      more.forEach(checkHits);
+      ranked = rank(checked.concat(more), concepts.length, true);
+    }
+    return ranked;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -620,13 +682,14 @@
     box.input.addEventListener("input", function () { box.update(); });
     box.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      (box.current || Promise.resolve()).then(function () {
+      var pending = box.list.dataset.searchQuery === box.input.value && !box.running
+        ? Promise.resolve()
+        : box.update(true);
+      pending.then(function () {
         var first = box.list.querySelector("a[data-search-result]");
         if (first) {
           sendMiss();
           location.href = first.href;
-        } else {
-          box.update();
         }
       });
     });
@@ -680,23 +743,44 @@
     this.form.dataset.searchState = state;
   };
 
-  SearchBox.prototype.update = function () {
+  // One search at a time per box: keys typed meanwhile only mark the box dirty, and the
+  // newest text is searched when the running search ends. Pagefind cannot cancel a search,
+  // so queueing one per key would make the last key wait for all the others.
+  SearchBox.prototype.update = function (final) {
     var box = this;
     var query = box.input.value;
     var sequence = ++box.sequence;
+    clearTimeout(box.settleTimer);
     if (query.trim().length < MIN_QUERY_LENGTH) {
       cancelMiss();
       box.clear();
       box.close();
       box.setState(query, "idle");
       box.status.textContent = "";
-      return;
+      return Promise.resolve();
     }
     box.setState(query, "loading");
-    box.current = search(query).then(
-      function (results) { if (sequence === box.sequence) box.render(query, results); },
+    if (box.running) {
+      box.dirty = true;
+      box.dirtyFinal = box.dirtyFinal || Boolean(final);
+      return box.current;
+    }
+    box.running = true;
+    var stale = function () { return sequence !== box.sequence; };
+    box.current = search(query, { typing: !final, stale: stale }).then(
+      function (results) {
+        if (!results || stale()) return;
+        box.render(query, results);
+        if (!final && hasShortTail(query)) {
+          // Not the answer yet: the short last word was left out while typing.
+          box.setState(query, "partial");
+          box.settleTimer = setTimeout(function () {
+            if (!stale()) box.update(true);
+          }, SETTLE_MS);
+        }
+      },
       function (error) {
-        if (sequence !== box.sequence) return;
+        if (stale()) return;
         if (window.console) console.error("helpcenter search:", error);
         box.clear();
         box.count.textContent = config.strings.unavailable || "";
@@ -704,9 +788,21 @@
         box.setState(query, "error");
         box.open();
       }
-    );
+    ).then(function () {
+      box.running = false;
+      if (box.dirty) {
+        var rerunFinal = box.dirtyFinal;
+        box.dirty = box.dirtyFinal = false;
+        return box.update(rerunFinal);
+      }
+    });
     return box.current;
   };
+
+  function hasShortTail(query) {
+    var all = words(query);
+    return all.length > 1 && /\S$/.test(query) && all[all.length - 1].length < MIN_PARTIAL_WORD;
+  }
 
   SearchBox.prototype.clear = function () {
     this.list.textContent = "";
@@ -834,7 +930,7 @@
     var target = hero || header;
     if (target) {
       target.input.value = initial;
-      target.update();
+      target.update(true);
     }
   }
 

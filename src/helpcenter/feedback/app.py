@@ -58,9 +58,8 @@ def build_state(
             database = open_database(settings.database)
         except DatabaseError as exc:
             raise StartupError(str(exc)) from exc
-    # One writer thread: SQLite has one writer at a time anyway, and for PostgreSQL (one
-    # round trip per vote) more threads measured slower: they fight over the GIL and make
-    # smaller batches.
+    # One writer thread: SQLite has one writer at a time anyway, and PostgreSQL gets each
+    # batch of votes as one pipeline; more threads measured slower (GIL, smaller batches).
     writes = WriteQueue(database.writer, threads=settings.writer_threads or 1)
     return ServiceState(
         settings=settings,
@@ -79,7 +78,9 @@ async def prune_forever(state: ServiceState, interval: float = PRUNE_INTERVAL_SE
     while not state.closed:
         try:
             job = functools.partial(
-                storage.prune, now=state.clock(), window=state.rate.window,
+                storage.prune,
+                now=state.clock(),
+                window=state.rate.window,
                 submission_retention=retention,
             )
             await state.writes.run(job)

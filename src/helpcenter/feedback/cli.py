@@ -20,7 +20,6 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
 EXIT_USAGE = 2
 
 
-
 def log_config(level: str) -> dict[str, Any]:
     """stderr logging; uvicorn's access log is off (it would log client addresses)."""
     upper = level.upper()
@@ -68,25 +67,38 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP service (uvicorn)")
     serve.add_argument("--database", help="SQLite file, sqlite:///… or postgresql://…")
     serve.add_argument("--site", type=Path, help="built site with helpcenter-manifest.json")
-    serve.add_argument("--allow-origin", action="append", metavar="ORIGIN",
-                       help="site origin allowed to post (repeatable)")
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="site origin allowed to post (repeatable)",
+    )
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    serve.add_argument("--trusted-proxy", action="append", metavar="IP_OR_CIDR",
-                       help="reverse proxy whose X-Forwarded-For is believed (repeatable)")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        metavar="IP_OR_CIDR",
+        help="reverse proxy whose X-Forwarded-For is believed (repeatable)",
+    )
     serve.add_argument("--workers", type=int, help="uvicorn worker processes")
     serve.add_argument("--rate-limit", type=int, help="requests per window and address")
     serve.add_argument("--rate-window", type=int, help="rate-limit window in seconds")
-    serve.add_argument("--bench", action="store_true", default=None,
-                       help="enable GET /api/v1/bench/bare (benchmarks only)")
+    serve.add_argument(
+        "--bench",
+        action="store_true",
+        default=None,
+        help="enable GET /api/v1/bench/bare (benchmarks only)",
+    )
     serve.add_argument("--log-level", choices=LOG_LEVELS)
 
     report = commands.add_parser("report", help="print the editors' report")
     report.add_argument("--database", help="as for serve; default HELPCENTER_FEEDBACK_DATABASE")
     report.add_argument("--site", type=Path, help="site directory, for titles and URLs")
     report.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    report.add_argument("--html", type=Path, metavar="FILE",
-                        help="also write a self-contained HTML report")
+    report.add_argument(
+        "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
+    )
     return top
 
 
@@ -168,8 +180,9 @@ def report(args: argparse.Namespace) -> int:
     database = args.database or os.environ.get(f"{ENV_PREFIX}DATABASE")
     if not database:
         return _error("no database given (--database or HELPCENTER_FEEDBACK_DATABASE)")
-    site = args.site or (Path(os.environ[f"{ENV_PREFIX}SITE"])
-                         if os.environ.get(f"{ENV_PREFIX}SITE") else None)
+    site = args.site or (
+        Path(os.environ[f"{ENV_PREFIX}SITE"]) if os.environ.get(f"{ENV_PREFIX}SITE") else None
+    )
     try:
         manifest = load_manifest(site) if site else None
         db = open_database(database, migrate_schema=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,10 @@ def _create_v1(conn: Connection) -> None:
     """Votes, submissions, salts and rate-limit windows."""
     for table in (models.salts, models.rate_limits, models.submissions, models.votes):
         table.create(conn)
+    if conn.dialect.name == "postgresql":
+        # Counters need no WAL: after a crash PostgreSQL empties the table, which only
+        # resets the current rate-limit windows.
+        conn.exec_driver_sql("ALTER TABLE rate_limits SET UNLOGGED")
 
 
 def _create_v2(conn: Connection) -> None:
@@ -66,7 +72,7 @@ def normalise_url(raw: str) -> str:
         raise DatabaseError("no database given (--database or HELPCENTER_FEEDBACK_DATABASE)")
     for prefix in ("postgresql://", "postgres://", "postgresql+psycopg://"):
         if value.startswith(prefix):
-            return "postgresql+psycopg://" + value[len(prefix):]
+            return "postgresql+psycopg://" + value[len(prefix) :]
     if value.startswith("sqlite:"):
         path = value.removeprefix("sqlite:")
         if not path.startswith("///") or path[3:] in ("", ":memory:"):
@@ -79,15 +85,36 @@ def normalise_url(raw: str) -> str:
     return "sqlite:///" + str(Path(value).expanduser().absolute())
 
 
+def _ensure_wal(cursor: Any) -> None:
+    """Switch the file to WAL once; later connections find it already switched.
+
+    The switch needs an exclusive lock and SQLite reports "database is locked" at once
+    (without waiting for busy_timeout) when another connection is opening the new file
+    too, so that case is retried here.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+            if mode != "wal":
+                mode = str(cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+            continue
+        if mode != "wal":
+            raise DatabaseError(f"SQLite refused WAL mode (got {mode}); use a local disk")
+        return
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """Durable settings on every connection; sqlite3's own BEGIN handling is turned off."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise DatabaseError(f"SQLite refused WAL mode (got {mode}); use a local disk")
+        _ensure_wal(cursor)
         # FULL: a commit survives power loss, not only a crash of this process.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -177,9 +204,7 @@ def migrate(db: Database, *, target: int = SCHEMA_VERSION) -> int:
         return final
 
 
-def open_database(
-    raw_url: str, *, migrate_schema: bool = True, writer_pool: int = 4
-) -> Database:
+def open_database(raw_url: str, *, migrate_schema: bool = True, writer_pool: int = 4) -> Database:
     """Engines, durability checks and an up-to-date schema; raises DatabaseError.
 
     With `migrate_schema=False` (the report) nothing is created: the database must exist

@@ -78,7 +78,10 @@ def parse_form(body: bytes, model: type[M]) -> M:
     try:
         text = body.decode("utf-8")
         pairs = parse_qsl(
-            text, keep_blank_values=True, encoding="utf-8", errors="strict",
+            text,
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
             max_num_fields=MAX_FORM_FIELDS,
         )
     except (UnicodeDecodeError, ValueError):

@@ -92,8 +92,10 @@ def parse_manifest(data: object) -> Manifest:
         raise ManifestError(f"invalid manifest: {exc}") from exc
     if parsed.version != SUPPORTED_VERSION:
         raise ManifestError(f"unsupported manifest version {parsed.version}")
-    articles = {(a.lang, a.page): Article(a.lang, a.page, a.revision, a.url, a.title)
-                for a in parsed.articles}
+    articles = {
+        (a.lang, a.page): Article(a.lang, a.page, a.revision, a.url, a.title)
+        for a in parsed.articles
+    }
     languages = tuple(dict.fromkeys([*parsed.languages, *(a.lang for a in parsed.articles)]))
     return Manifest(mode=parsed.feedback_mode, languages=languages, articles=articles)
 

@@ -77,8 +77,7 @@ rate_limits = Table(
 submissions = Table(
     "submissions",
     metadata,
-    Column("id", BigId, primary_key=True, autoincrement=True),
-    Column("submission_id", String(36), nullable=False, unique=True),
+    Column("submission_id", String(36), primary_key=True),
     Column("fingerprint", String(64), nullable=False),
     Column("page", String(300), nullable=False),
     Column("lang", String(16), nullable=False),
@@ -107,7 +106,6 @@ votes = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     UniqueConstraint("day", "visitor", "page", "lang", name="uq_votes_visitor_day"),
-    Index("ix_votes_article", "lang", "page"),
 )
 
 search_misses = Table(

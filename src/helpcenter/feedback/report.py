@@ -46,8 +46,13 @@ def infer_mode(ratings: Iterable[str]) -> Literal["binary", "reactions"]:
 def _sort_key(article: ArticleReport) -> tuple[Any, ...]:
     """Worst first; articles with only neutral votes (no bound) last."""
     bound = article.wilson_lower_bound
-    return (bound is None, bound if bound is not None else 0.0, -article.n, article.lang,
-            article.page)
+    return (
+        bound is None,
+        bound if bound is not None else 0.0,
+        -article.n,
+        article.lang,
+        article.page,
+    )
 
 
 def assemble(
@@ -162,24 +167,47 @@ def render_csv(report: ReportOut) -> str:
     for article in report.articles:
         ratings.extend(r for r in article.votes if r not in ratings)
     header = [
-        "section", "lang", "page", "title", "url", *(f"votes_{r}" for r in ratings), "n",
-        "helpfulness", "wilson_lower_bound", *(f"reason_{r}" for r in REASONS), "comments",
-        "query", "count", "last_seen",
+        "section",
+        "lang",
+        "page",
+        "title",
+        "url",
+        *(f"votes_{r}" for r in ratings),
+        "n",
+        "helpfulness",
+        "wilson_lower_bound",
+        *(f"reason_{r}" for r in REASONS),
+        "comments",
+        "query",
+        "count",
+        "last_seen",
     ]
     rows: list[dict[str, str]] = []
     for a in report.articles:
-        rows.append({
-            "section": "article", "lang": a.lang, "page": a.page, "title": a.title or "",
-            "url": a.url or "", "n": str(a.n), "helpfulness": _num(a.helpfulness),
-            "wilson_lower_bound": _num(a.wilson_lower_bound),
-            "comments": "\n".join(_comment_line(c) for c in a.comments),
-            **{f"votes_{r}": str(a.votes.get(r, 0)) for r in ratings},
-            **{f"reason_{r}": str(a.reasons.get(r, 0)) for r in REASONS},
-        })
+        rows.append(
+            {
+                "section": "article",
+                "lang": a.lang,
+                "page": a.page,
+                "title": a.title or "",
+                "url": a.url or "",
+                "n": str(a.n),
+                "helpfulness": _num(a.helpfulness),
+                "wilson_lower_bound": _num(a.wilson_lower_bound),
+                "comments": "\n".join(_comment_line(c) for c in a.comments),
+                **{f"votes_{r}": str(a.votes.get(r, 0)) for r in ratings},
+                **{f"reason_{r}": str(a.reasons.get(r, 0)) for r in REASONS},
+            }
+        )
     for lang, misses in report.search_misses.items():
         rows.extend(
-            {"section": "search_miss", "lang": lang, "query": m.query, "count": str(m.count),
-             "last_seen": m.last_seen.isoformat()}
+            {
+                "section": "search_miss",
+                "lang": lang,
+                "query": m.query,
+                "count": str(m.count),
+                "last_seen": m.last_seen.isoformat(),
+            }
             for m in misses
         )
     out = io.StringIO()
@@ -203,8 +231,11 @@ def _clip(text: str, width: int) -> str:
 def render_table(report: ReportOut) -> str:
     """Plain-text tables for a terminal."""
     ratings = list(RATINGS[report.feedback_mode])
-    lines = [f"Feedback report ({report.feedback_mode}), {report.generated_at:%Y-%m-%d %H:%M} UTC",
-             "", "Articles, worst first (Wilson lower bound, 95 %)"]
+    lines = [
+        f"Feedback report ({report.feedback_mode}), {report.generated_at:%Y-%m-%d %H:%M} UTC",
+        "",
+        "Articles, worst first (Wilson lower bound, 95 %)",
+    ]
     head = f"{'wilson':>6} {'helpful':>7} {'n':>5} " + " ".join(f"{r:>7}" for r in ratings)
     lines.append(f"{head} {'comments':>8}  {'lang':<5} {'article'}")
     for a in report.articles:
@@ -223,8 +254,9 @@ def render_table(report: ReportOut) -> str:
     for lang, misses in report.search_misses.items():
         lines += ["", f"Searches that found nothing ({lang})"]
         lines.append(f"{'count':>6}  {'last seen':<16}  query")
-        lines += [f"{m.count:>6}  {m.last_seen:%Y-%m-%d %H:%M}  {_clip(m.query, 60)}"
-                  for m in misses]
+        lines += [
+            f"{m.count:>6}  {m.last_seen:%Y-%m-%d %H:%M}  {_clip(m.query, 60)}" for m in misses
+        ]
         if not misses:
             lines.append("(none)")
     return "\n".join(lines) + "\n"
@@ -301,11 +333,14 @@ def _html_article(article: ArticleReport) -> str:
 def _html_misses(lang: str, misses: list[SearchMissReport]) -> str:
     """One language's table of searches that found nothing."""
     empty = '<tr><td colspan="3" class="muted">none</td></tr>'
-    rows = "".join(
-        f'<tr><td>{escape(m.query)}</td><td class="num">{m.count}</td>'
-        f"<td>{m.last_seen:%Y-%m-%d %H:%M}</td></tr>"
-        for m in misses
-    ) or empty
+    rows = (
+        "".join(
+            f'<tr><td>{escape(m.query)}</td><td class="num">{m.count}</td>'
+            f"<td>{m.last_seen:%Y-%m-%d %H:%M}</td></tr>"
+            for m in misses
+        )
+        or empty
+    )
     return (
         f"<h3>{escape(lang)}</h3><table><thead><tr><th>Query</th><th>Count</th>"
         f"<th>Last seen (UTC)</th></tr></thead><tbody>{rows}</tbody></table>"
@@ -322,7 +357,7 @@ def render_html(report: ReportOut) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Feedback report</title>\n"
         f"<style>{HTML_STYLE}</style>\n</head>\n<body>\n"
-        f"<h1>Feedback report</h1>\n<p class=\"meta\">Generated {generated}; mode "
+        f'<h1>Feedback report</h1>\n<p class="meta">Generated {generated}; mode '
         f"{escape(report.feedback_mode)}; articles sorted worst first by the 95 % Wilson lower "
         "bound of yes / (yes + no).</p>\n"
         f"<h2>Articles</h2>\n{articles}\n<h2>Searches that found nothing</h2>\n{misses}\n"

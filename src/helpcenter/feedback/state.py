@@ -37,9 +37,7 @@ class SaltBook:
         """The salt of `day`; the database decides which replica's random value wins."""
         salt = self._cache.get(day)
         if salt is None:
-            job = functools.partial(
-                storage.ensure_salt, day=day, candidate=secrets.token_bytes(32)
-            )
+            job = functools.partial(storage.ensure_salt, day=day, candidate=secrets.token_bytes(32))
             salt = await self._writes.run(job)
             # Only one day is kept: yesterday's salt must not outlive its purpose in memory.
             self._cache = {day: salt}
@@ -58,11 +56,14 @@ class ServiceState:
     trusted: tuple[IPNetwork, ...]
     rate: storage.RateLimit
     salts: SaltBook = field(init=False)
+    record_votes: Callable[..., list[storage.Outcome]] = field(init=False)
     closed: bool = False
 
     def __post_init__(self) -> None:
         """Salts go through the same write queue as votes."""
         self.salts = SaltBook(self.writes)
+        # One callable for all requests, so that the write queue can batch their votes.
+        self.record_votes = functools.partial(storage.record_votes, rate=self.rate)
 
     def close(self) -> None:
         """Finish queued writes and close the pooled connections (both reopen on demand)."""

@@ -89,7 +89,7 @@ class RateLimit:
 class _Raw:
     """A statement compiled once per dialect and run on the driver's cursor.
 
-    The vote path runs three statements per vote; SQLAlchemy's per-execution bookkeeping
+    On SQLite a vote takes three statements; SQLAlchemy's per-execution bookkeeping
     cost more than SQLite itself, so the hot statements skip it (same SQL, same types).
     """
 
@@ -102,7 +102,8 @@ class _Raw:
         else:
             names = tuple(name for name in compiled.binds if f"%({name})s" in self.sql)
         self.defaults = {
-            name: bind.value for name, bind in compiled.binds.items()
+            name: bind.value
+            for name, bind in compiled.binds.items()
             if name in names and not bind.required
         }
         self.names = names
@@ -162,7 +163,10 @@ def _statements(dialect: Dialect) -> _Statements:
     postgres = dialect.name == "postgresql"
     insert: Callable[..., Any] = postgresql.insert if postgres else sqlite.insert
     rl, sub, votes, misses = (
-        models.rate_limits, models.submissions, models.votes, models.search_misses
+        models.rate_limits,
+        models.submissions,
+        models.votes,
+        models.search_misses,
     )
     hit = insert(rl).values(
         bucket=bindparam("bucket"), window_start=bindparam("window_start"), hits=1
@@ -170,16 +174,36 @@ def _statements(dialect: Dialect) -> _Statements:
     hit = hit.on_conflict_do_update(
         index_elements=[rl.c.bucket, rl.c.window_start], set_={"hits": rl.c.hits + 1}
     ).returning(rl.c.hits)
-    sub_cols = ("submission_id", "fingerprint", "page", "lang", "rating", "reason", "comment",
-                "revision", "created_at")
+    sub_cols = (
+        "submission_id",
+        "fingerprint",
+        "page",
+        "lang",
+        "rating",
+        "reason",
+        "comment",
+        "revision",
+        "created_at",
+    )
     insert_submission = (
         insert(sub)
         .values({name: bindparam(name) for name in sub_cols})
         .on_conflict_do_nothing(index_elements=[sub.c.submission_id])
-        .returning(sub.c.id)
+        .returning(sub.c.submission_id)
     )
-    vote_cols = ("day", "visitor", "page", "lang", "rating", "reason", "comment", "revision",
-                 "submission_id", "created_at", "updated_at")
+    vote_cols = (
+        "day",
+        "visitor",
+        "page",
+        "lang",
+        "rating",
+        "reason",
+        "comment",
+        "revision",
+        "submission_id",
+        "created_at",
+        "updated_at",
+    )
     upsert_vote = insert(votes).values({name: bindparam(name) for name in vote_cols})
     upsert_vote = upsert_vote.on_conflict_do_update(
         index_elements=[votes.c.day, votes.c.visitor, votes.c.page, votes.c.lang],
@@ -189,8 +213,11 @@ def _statements(dialect: Dialect) -> _Statements:
         },
     )
     upsert_search_miss = insert(misses).values(
-        lang=bindparam("lang"), query=bindparam("query"), hits=1,
-        first_seen=bindparam("now"), last_seen=bindparam("now"),
+        lang=bindparam("lang"),
+        query=bindparam("query"),
+        hits=1,
+        first_seen=bindparam("now"),
+        last_seen=bindparam("now"),
     )
     upsert_search_miss = upsert_search_miss.on_conflict_do_update(
         index_elements=[misses.c.lang, misses.c.query],
@@ -272,8 +299,14 @@ def _stored(row: Row[Any]) -> StoredVote:
     """A submissions row as a StoredVote."""
     m = row._mapping
     return StoredVote(
-        m["submission_id"], m["page"], m["lang"], m["rating"], m["reason"], m["comment"],
-        m["revision"], m["created_at"],
+        m["submission_id"],
+        m["page"],
+        m["lang"],
+        m["rating"],
+        m["reason"],
+        m["comment"],
+        m["revision"],
+        m["created_at"],
     )
 
 
@@ -292,7 +325,7 @@ WITH hit AS (
            %(comment)s, %(revision)s, %(now)s::timestamptz
     FROM hit WHERE hit.hits <= %(limit)s::integer
     ON CONFLICT (submission_id) DO NOTHING
-    RETURNING id
+    RETURNING submission_id
 ), vote AS (
     INSERT INTO votes (day, visitor, page, lang, rating, reason, comment, revision,
                        submission_id, created_at, updated_at)
@@ -304,30 +337,50 @@ WITH hit AS (
         revision = excluded.revision, submission_id = excluded.submission_id,
         updated_at = excluded.updated_at
 )
-SELECT (SELECT hits FROM hit), (SELECT id FROM sub)
+SELECT (SELECT hits FROM hit), (SELECT submission_id FROM sub)
 """
 
 
-def _record_vote_postgres(conn: Connection, record: VoteRecord, rate: RateLimit) -> bool | None:
-    """None when rate limited, else whether the submission was new (and the vote stored)."""
-    params = {
-        "bucket": record.bucket, "window_start": rate.window_start(record.now),
-        "limit": rate.limit, "submission_id": record.submission_id,
-        "fingerprint": record.fingerprint, "page": record.page, "lang": record.lang,
-        "rating": record.rating, "reason": record.reason, "comment": record.comment,
-        "revision": record.revision, "now": record.now, "day": record.now.date(),
+def _pg_params(record: VoteRecord, rate: RateLimit) -> dict[str, Any]:
+    """Parameters of `_PG_RECORD_VOTE`."""
+    return {
+        "bucket": record.bucket,
+        "window_start": rate.window_start(record.now),
+        "limit": rate.limit,
+        "submission_id": record.submission_id,
+        "fingerprint": record.fingerprint,
+        "page": record.page,
+        "lang": record.lang,
+        "rating": record.rating,
+        "reason": record.reason,
+        "comment": record.comment,
+        "revision": record.revision,
+        "now": record.now,
+        "day": record.now.date(),
         "visitor": record.visitor,
     }
-    cursor = conn.connection.cursor()
-    cursor.execute(_PG_RECORD_VOTE, params)
-    hits, submission_row = cursor.fetchone()
-    if hits > rate.limit:
-        return None
-    return submission_row is not None
 
 
-def _record_vote_sqlite(conn: Connection, record: VoteRecord, rate: RateLimit) -> bool | None:
-    """As `_record_vote_postgres`, in three statements (SQLite has no DML in WITH)."""
+def _store_postgres(
+    conn: Connection, records: list[VoteRecord], rate: RateLimit
+) -> list[bool | None]:
+    """All votes of a batch in one pipeline (one network round trip, not one per vote)."""
+    stored: list[bool | None] = []
+    with conn.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.executemany(
+            _PG_RECORD_VOTE, [_pg_params(record, rate) for record in records], returning=True
+        )
+        for _ in cursor.results():
+            hits, submission_row = cursor.fetchone()
+            stored.append(None if hits > rate.limit else submission_row is not None)
+    return stored
+
+
+def _store_sqlite(conn: Connection, record: VoteRecord, rate: RateLimit) -> bool | None:
+    """As `_store_postgres` for one vote, in three statements (SQLite has no DML in WITH).
+
+    None when rate limited, else whether the submission was new (and the vote stored).
+    """
     hits = hit_rate_limit(conn, bucket=record.bucket, window_start=rate.window_start(record.now))
     if hits > rate.limit:
         return None
@@ -337,24 +390,45 @@ def _record_vote_sqlite(conn: Connection, record: VoteRecord, rate: RateLimit) -
     return True
 
 
-def record_vote(conn: Connection, record: VoteRecord, *, rate: RateLimit) -> Outcome:
-    """Rate limit, idempotency check and vote upsert in the caller's transaction."""
-    store = _record_vote_postgres if conn.dialect.name == "postgresql" else _record_vote_sqlite
-    new = store(conn, record, rate)
+def _outcome(conn: Connection, record: VoteRecord, rate: RateLimit, new: bool | None) -> Outcome:
+    """What to tell the client, given what storing did."""
     if new is None:
         return Outcome("rate_limited", retry_after=rate.retry_after(record.now))
-    if not new:
-        existing = get_submission(conn, record.submission_id)
-        if existing is None:  # pragma: no cover - the row was pruned between two statements
-            return Outcome("conflict")
-        if existing._mapping["fingerprint"] != record.fingerprint:
-            return Outcome("conflict")
-        return Outcome("replayed", _stored(existing))
-    stored = StoredVote(
-        record.submission_id, record.page, record.lang, record.rating, record.reason,
-        record.comment, record.revision, record.now,
-    )
-    return Outcome("created", stored)
+    if new:
+        stored = StoredVote(
+            record.submission_id,
+            record.page,
+            record.lang,
+            record.rating,
+            record.reason,
+            record.comment,
+            record.revision,
+            record.now,
+        )
+        return Outcome("created", stored)
+    existing = get_submission(conn, record.submission_id)
+    if existing is None:  # pragma: no cover - the row was pruned between two statements
+        return Outcome("conflict")
+    if existing._mapping["fingerprint"] != record.fingerprint:
+        return Outcome("conflict")
+    return Outcome("replayed", _stored(existing))
+
+
+def record_votes(conn: Connection, records: list[VoteRecord], *, rate: RateLimit) -> list[Outcome]:
+    """Rate limit, idempotency check and vote upsert for each vote, in the caller's transaction.
+
+    Votes are handled in order, so of two votes of one visitor the later one wins.
+    """
+    if conn.dialect.name == "postgresql":
+        new = _store_postgres(conn, records, rate)
+    else:
+        new = [_store_sqlite(conn, record, rate) for record in records]
+    return [_outcome(conn, record, rate, n) for record, n in zip(records, new, strict=True)]
+
+
+def record_vote(conn: Connection, record: VoteRecord, *, rate: RateLimit) -> Outcome:
+    """One vote; see `record_votes`."""
+    return record_votes(conn, [record], rate=rate)[0]
 
 
 def record_search_miss(

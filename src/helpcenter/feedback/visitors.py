@@ -6,7 +6,6 @@ Raw addresses and user agents only live in memory for the duration of a request.
 from __future__ import annotations
 
 import functools
-import hashlib
 import hmac
 import ipaddress
 import socket
@@ -97,10 +96,10 @@ def network_key(address: str) -> str:
 def visitor_key(salt: bytes, network: str, user_agent: str) -> str:
     """HMAC-SHA256(daily salt, network key + user agent): stable for one day only."""
     message = f"v\x00{network}\x00{user_agent}".encode("utf-8", "surrogatepass")
-    return hmac.new(salt, message, hashlib.sha256).hexdigest()
+    return hmac.digest(salt, message, "sha256").hex()
 
 
 def rate_bucket(salt: bytes, scope: str, network: str) -> str:
     """Rate-limit key per network (not per user agent, which a client can vary freely)."""
     message = f"r\x00{scope}\x00{network}".encode("utf-8", "surrogatepass")
-    return f"{scope}:{hmac.new(salt, message, hashlib.sha256).hexdigest()[:40]}"
+    return f"{scope}:{hmac.digest(salt, message, 'sha256').hex()[:40]}"

@@ -18,6 +18,7 @@ VOCABULARY_LIMIT = 20_000
 VOCABULARY_MIN_LENGTH = 4
 # Inflected forms of a synonym's word found in the content.
 FORMS_LIMIT = 40
+BASE_MIN_LENGTH = 5
 
 
 def synonym_entries(
@@ -25,18 +26,22 @@ def synonym_entries(
 ) -> list[list[dict[str, Any]]]:
     """Synonym groups with what the browser needs to recognise each word in any form.
 
-    Per word: `f` (folded), `stem` (its folded Snowball stem, matched as a prefix) and `forms`
-    (folded content words with the same stem), so "pošiljke" is recognised as "pošiljka".
+    Per word: `f` (folded), `stem` and `base` (prefixes its forms start with) and `forms` (folded
+    content words with the same stem), so "pošiljke" is recognised as "pošiljka".
     """
     by_stem: dict[str, set[str]] = {}
     for word in vocabulary:
         by_stem.setdefault(tools.stem(word), set()).add(fold(word))
 
     def describe(word: str) -> dict[str, Any]:
-        forms = by_stem.get(tools.stem(word), set()) - {fold(word)}
+        folded = fold(word)
+        forms = by_stem.get(tools.stem(word), set()) - {folded}
         return {
-            "f": fold(word),
+            "f": folded,
             "stem": fold(tools.stem(word)),
+            # Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word
+            # less its last letter joins them again.
+            "base": folded[:-1] if len(folded) >= BASE_MIN_LENGTH else folded,
             "forms": sorted(forms)[:FORMS_LIMIT],
         }
 
@@ -47,7 +52,12 @@ def synonym_entries(
 
 
 def search_config(
-    *, lang: str, pagefind_language: str, lists: WordLists, synonyms: list[list[dict[str, Any]]]
+    *,
+    lang: str,
+    pagefind_language: str,
+    lists: WordLists,
+    synonyms: list[list[dict[str, Any]]],
+    ending: int = 3,
 ) -> str:
     """`helpcenter-search.json`: the query rules of one language."""
     data = {
@@ -55,6 +65,7 @@ def search_config(
         "pagefind_language": pagefind_language,
         "stopwords": sorted(lists.stopwords),
         "synonyms": synonyms,
+        "ending": ending,
         "vocabulary": VOCABULARY_FILE,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -7,16 +7,16 @@ index, and the indexer does not have to parse whole pages.
 
 from __future__ import annotations
 
-import asyncio
 import html
+import json
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from helpcenter.search.client_data import (
     CONFIG_FILE,
@@ -34,11 +34,12 @@ from helpcenter.search.wordlists import WordLists
 # Metadata fields: shown in results (collection) or only searched (terms).
 COLLECTION_FIELD = "collection"
 TERMS_FIELD = "hc_terms"
+# How many words of the content (after the title) are the lead, for the browser's ranking.
+LEAD_FIELD = "hc_lead_words"
 # Pagefind weights (1-10, body text is 1): the title counts most, then the lead.
 TITLE_WEIGHT = 10
-LEAD_WEIGHT = 5
-# Inside the article body but not part of its text.
-EXCLUDE_SELECTORS = [".hc-back-to-top", "[data-hc-top]", "[data-pagefind-ignore]"]
+LEAD_WEIGHT = 7
+# Inside the article body but not part of its text: the back-to-top links (hooks/back_to_top.py).
 _EXCLUDED_HTML = re.compile(r'<p class="hc-back-to-top">.*?</p>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 # Pagefind's UI bundles; we ship our own interface, so they would only take up space.
@@ -89,6 +90,7 @@ def _attr(value: str) -> str:
 def index_document(record: ArticleRecord, *, terms: list[str]) -> str:
     """The HTML Pagefind indexes for one article."""
     meta = [f"{COLLECTION_FIELD}:{record.collection}"] if record.collection else []
+    meta.append(f"{LEAD_FIELD}:{len(record.lead.split())}")
     if terms:
         meta.append(f"{TERMS_FIELD}:{' '.join(terms)}")
     meta_html = "".join(f'<span data-pagefind-meta="{_attr(m)}"></span>' for m in meta)
@@ -97,7 +99,7 @@ def index_document(record: ArticleRecord, *, terms: list[str]) -> str:
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
         f"{html.escape(record.title)}</h1>"
         f'<p data-pagefind-weight="{LEAD_WEIGHT}">{html.escape(record.lead)}</p>'
-        f"{record.body_html}</main>{meta_html}</body></html>"
+        f"{_EXCLUDED_HTML.sub('', record.body_html)}</main>{meta_html}</body></html>"
     )
 
 
@@ -111,25 +113,42 @@ class LanguageInput:
     lists: WordLists
 
 
-async def _write_bundle(source: Path, *, language: str, bundle_dir: Path) -> int:
-    # One `add_directory` call instead of one request per page: the Python service wrapper
-    # polls for each answer every 0.1 s, which would cost minutes on a large site.
-    config: IndexConfig = {
-        "force_language": language,
-        "exclude_selectors": EXCLUDE_SELECTORS,
-        "output_path": str(bundle_dir),
-    }
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(source))
-    return int(result.get("page_count", 0))
+def _run_pagefind(jobs: list[tuple[Path, str, Path]]) -> list[str]:
+    """Run the `pagefind` binary (from `pagefind[bin]`) once per language, in parallel.
+
+    Not the Python service API: it terminates the binary as soon as it has answered the write
+    request, before buffered writes are done (a 1,000-article build got an empty
+    pagefind-entry.json), and it polls for each answer every 0.1 s.
+    """
+    processes = [
+        subprocess.Popen(
+            [
+                *(sys.executable, "-m", "pagefind", "--silent", "--site", str(source)),
+                *("--output-path", str(bundle_dir), "--force-language", language),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for source, language, bundle_dir in jobs
+    ]
+    return [
+        f"exit status {process.returncode}: {output.strip()}" if process.returncode else ""
+        for process, output in ((p, p.communicate()[0]) for p in processes)
+    ]
 
 
-async def _write_bundles(jobs: list[tuple[Path, str, Path]]) -> list[int | BaseException]:
-    # Languages in parallel: most of the time is spent waiting for the service's answers.
-    return await asyncio.gather(
-        *(_write_bundle(source, language=lang, bundle_dir=out) for source, lang, out in jobs),
-        return_exceptions=True,
-    )
+def _indexed_pages(bundle_dir: Path, language: str) -> int:
+    """Pages in a written bundle; raises IndexingError when the bundle is incomplete."""
+    try:
+        entry = json.loads((bundle_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
+        index = entry["languages"][language]
+    except (OSError, ValueError, KeyError) as exc:
+        raise IndexingError(f"{bundle_dir}: unreadable pagefind-entry.json ({exc})") from exc
+    meta = bundle_dir / f"pagefind.{index['hash']}.pf_meta"
+    if not meta.is_file() or not meta.stat().st_size:
+        raise IndexingError(f"{bundle_dir}: {meta.name} missing or empty")
+    return int(index["page_count"])
 
 
 def _write_documents(source: Path, language: LanguageInput) -> Counter[str]:
@@ -161,21 +180,19 @@ def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> li
             source.mkdir()
             counts.append(_write_documents(source, language))
             jobs.append((source, search_language(language.lang).pagefind, bundle_dir))
-        try:
-            results = asyncio.run(
-                _write_bundles(
-                    [job for job, lang in zip(jobs, languages, strict=True) if lang.articles]
-                )
-            )
-        except Exception as exc:  # the Pagefind service reports failures as plain exceptions
-            raise IndexingError(f"Pagefind failed: {exc}") from exc
-    indexed = iter(results)
+        failures = _run_pagefind(
+            [job for job, lang in zip(jobs, languages, strict=True) if lang.articles]
+        )
+    failed = iter(failures)
     for language, (_, pagefind_language, bundle_dir), words_seen in zip(
         languages, jobs, counts, strict=True
     ):
-        pages = next(indexed) if language.articles else 0
-        if isinstance(pages, BaseException):
-            raise IndexingError(f"Pagefind failed for '{language.lang}': {pages}") from pages
+        pages = 0
+        if language.articles:
+            failure = next(failed)
+            if failure:
+                raise IndexingError(f"Pagefind failed for '{language.lang}': {failure}")
+            pages = _indexed_pages(bundle_dir, pagefind_language)
         if pages != len(language.articles):
             raise IndexingError(
                 f"Pagefind indexed {pages} of {len(language.articles)} '{language.lang}' articles"
@@ -197,6 +214,7 @@ def _finish_bundle(
         pagefind_language=pagefind_language,
         lists=language.lists,
         synonyms=synonyms,
+        ending=tools.language.ending,
     )
     (bundle_dir / CONFIG_FILE).write_text(config, encoding="utf-8")
     vocabulary = vocabulary_json(counts, language.lists.stopwords)

@@ -13,6 +13,9 @@ class SearchLanguage:
     pagefind: str
     # `snowballstemmer` algorithm, used at build time to match synonyms to inflected forms.
     snowball: str | None
+    # Longest inflectional ending (letters after a synonym's stem) the browser accepts as a form
+    # of that synonym: Finnish endings (-kseni, -issaan) are longer than Croatian ones (-ama).
+    ending: int = 3
 
 
 # Croatian has no Snowball stemmer of its own; Snowball's Serbian (Latin) stemmer is derived from
@@ -23,7 +26,7 @@ LANGUAGES: dict[str, SearchLanguage] = {
     "hr": SearchLanguage(pagefind="sr", snowball="serbian"),
     "bs": SearchLanguage(pagefind="sr", snowball="serbian"),
     "sr": SearchLanguage(pagefind="sr", snowball="serbian"),
-    "fi": SearchLanguage(pagefind="fi", snowball="finnish"),
+    "fi": SearchLanguage(pagefind="fi", snowball="finnish", ending=5),
     "sv": SearchLanguage(pagefind="sv", snowball="swedish"),
     "de": SearchLanguage(pagefind="de", snowball="german"),
     "en": SearchLanguage(pagefind="en", snowball="english"),

@@ -17,7 +17,7 @@ def _seed(svc: Service) -> None:
     """Three visitors on the hr article, one on fi, a comment and two search misses."""
     post = svc.client.post
     for agent, rating, reason, comment in [
-        ("A/1", "no", "out_of_date", "=HYPERLINK(\"http://evil\")"),
+        ("A/1", "no", "out_of_date", '=HYPERLINK("http://evil")'),
         ("B/1", "no", "incorrect", None),
         ("C/1", "yes", None, None),
     ]:
@@ -31,10 +31,17 @@ def _seed(svc: Service) -> None:
 @pytest.mark.parametrize("path", ["/api/v1/report", "/api/v1/report.csv"])
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic czNjcmV0LXRva2Vu"},
-     {"Authorization": "Bearer s3cret-token-and-more"}, {"Authorization": "Bearer"}],
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": "Basic czNjcmV0LXRva2Vu"},
+        {"Authorization": "Bearer s3cret-token-and-more"},
+        {"Authorization": "Bearer"},
+    ],
 )
-def test_missing_or_wrong_token_is_401(service: Service, path: str, headers: dict[str, str]) -> None:
+def test_missing_or_wrong_token_is_401(
+    service: Service, path: str, headers: dict[str, str]
+) -> None:
     response = service.client.get(path, headers=headers)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
@@ -42,9 +49,7 @@ def test_missing_or_wrong_token_is_401(service: Service, path: str, headers: dic
 
 
 @pytest.mark.parametrize("path", ["/api/v1/report", "/api/v1/report.csv"])
-def test_report_disabled_without_configured_token(
-    make_service: ServiceFactory, path: str
-) -> None:
+def test_report_disabled_without_configured_token(make_service: ServiceFactory, path: str) -> None:
     with make_service(report_token=None) as svc:
         response = svc.client.get(path, headers=AUTH)
         assert response.status_code == 404
@@ -66,13 +71,20 @@ def test_json_report(service: Service) -> None:
     assert worst["helpfulness"] == pytest.approx(1 / 3)
     assert worst["wilson_lower_bound"] == pytest.approx(0.0615, abs=1e-4)
     assert worst["reasons"]["out_of_date"] == 1 and worst["reasons"]["incorrect"] == 1
-    assert worst["comments"] == [{
-        "date": "2025-03-14", "revision": "3f2a9c01b7de", "rating": "no",
-        "reason": "out_of_date", "text": "=HYPERLINK(\"http://evil\")",
-    }]
+    assert worst["comments"] == [
+        {
+            "date": "2025-03-14",
+            "revision": "3f2a9c01b7de",
+            "rating": "no",
+            "reason": "out_of_date",
+            "text": '=HYPERLINK("http://evil")',
+        }
+    ]
     assert best["lang"] == "fi" and best["wilson_lower_bound"] == pytest.approx(0.2065, abs=1e-4)
     assert report["search_misses"]["hr"][0] == {
-        "query": "dostava", "count": 2, "last_seen": "2025-03-14T10:00:00Z"
+        "query": "dostava",
+        "count": 2,
+        "last_seen": "2025-03-14T10:00:00Z",
     }
     assert report["search_misses"]["fi"] == []
 

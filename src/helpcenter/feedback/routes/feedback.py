@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import uuid
 from typing import Any
@@ -25,6 +24,7 @@ from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import FeedbackForm, FeedbackIn, VoteOut
 from helpcenter.feedback.state import ServiceState, get_state, visitor_network
 from helpcenter.feedback.visitors import rate_bucket, visitor_key
+from helpcenter.feedback.writer import Batched
 
 router = APIRouter(tags=["feedback"])
 
@@ -139,13 +139,9 @@ async def post_feedback(request: Request) -> Response:
         bucket=rate_bucket(salt, "f", network),
         now=now,
     )
-    outcome = await state.writes.run(
-        functools.partial(storage.record_vote, record=record, rate=state.rate)
-    )
+    outcome: storage.Outcome = await state.writes.run(Batched(state.record_votes, record))
     if outcome.kind == "rate_limited":
-        raise ApiError(
-            429, "too many requests", headers={"Retry-After": str(outcome.retry_after)}
-        )
+        raise ApiError(429, "too many requests", headers={"Retry-After": str(outcome.retry_after)})
     if outcome.kind == "conflict" or outcome.vote is None:
         raise ApiError(422, "submission_id was already used for a different vote")
     if kind == "form":

@@ -52,9 +52,7 @@ async def _build(state: ServiceState) -> report.Report:
     responses=AUTH_ERRORS,
     summary="Editors' report (JSON)",
 )
-async def get_report(
-    request: Request, credentials: Credentials
-) -> Response:
+async def get_report(request: Request, credentials: Credentials) -> Response:
     """Worst articles first, then searches that found nothing."""
     state = get_state(request)
     authorise(state, credentials)
@@ -71,9 +69,7 @@ async def get_report(
     },
     summary="Editors' report (CSV)",
 )
-async def get_report_csv(
-    request: Request, credentials: Credentials
-) -> Response:
+async def get_report_csv(request: Request, credentials: Credentials) -> Response:
     """The same report as one CSV table with a `section` column."""
     state = get_state(request)
     authorise(state, credentials)

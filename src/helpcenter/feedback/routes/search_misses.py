@@ -59,13 +59,15 @@ async def post_search_miss(request: Request) -> Response:
     bucket = rate_bucket(salt, "s", visitor_network(request, state))
     job = functools.partial(
         storage.record_search_miss,
-        lang=miss.lang, query=miss.query, bucket=bucket, now=now, rate=state.rate,
+        lang=miss.lang,
+        query=miss.query,
+        bucket=bucket,
+        now=now,
+        rate=state.rate,
     )
     outcome = await state.writes.run(job)
     if outcome.kind == "rate_limited":
-        raise ApiError(
-            429, "too many requests", headers={"Retry-After": str(outcome.retry_after)}
-        )
+        raise ApiError(429, "too many requests", headers={"Retry-After": str(outcome.retry_after)})
     return JSONResponse(
         {"status": "accepted", "lang": miss.lang, "query": miss.query}, status_code=202
     )
