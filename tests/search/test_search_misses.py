@@ -1,0 +1,131 @@
+"""Searches that found nothing reach the feedback service and its report.
+
+The session's build has no feedback service configured, and a second build only to set one
+would double the build time: the site is copied and its search configuration element given the
+service URL, exactly what the template writes when `HELPCENTER_FEEDBACK_URL` is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import free_port, serve_directory
+from tests.search.searchbox import HOME, type_query
+
+pytestmark = pytest.mark.browser
+
+REPORT_TOKEN = "search-misses-test-token"
+STARTUP_TIMEOUT_S = 30.0
+
+
+def _with_feedback_url(site: Path, url: str) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'id="hc-search-config"' in text:
+            page.write_text(
+                text.replace(' data-root="', f' data-feedback-url="{url}" data-root="', 1), "utf-8"
+            )
+
+
+@contextlib.contextmanager
+def _service(site: Path, origin: str, tmp: Path) -> Iterator[str]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HELPCENTER_")}
+    env["HELPCENTER_FEEDBACK_REPORT_TOKEN"] = REPORT_TOKEN
+    env["HELPCENTER_FEEDBACK_RATE_LIMIT"] = "100000"
+    command = [
+        sys.executable, "-c", "import sys; from helpcenter.feedback.cli import main; sys.exit(main())",
+        "serve", "--database", str(tmp / "feedback.sqlite3"), "--site", str(site),
+        "--allow-origin", origin, "--host", "127.0.0.1", "--port", str(port),
+    ]  # fmt: skip
+    log = tmp / "service.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"feedback service exited:\n{log.read_text(errors='replace')}")
+            with contextlib.closing(socket.socket()) as sock:
+                sock.settimeout(0.2)
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if time.monotonic() > deadline:
+                pytest.fail("feedback service did not start")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture
+def live(built_site: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """(site origin, service URL): a copy of the starter site that reports to a running service."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    # The service URL is only known once it runs; pages read it when the browser loads them.
+    with serve_directory(site) as origin, _service(site, origin, tmp_path) as service:
+        _with_feedback_url(site, service)
+        yield origin, service
+
+
+def _report(service: str) -> dict[str, Any]:
+    request = urllib.request.Request(
+        f"{service}/api/v1/report", headers={"Authorization": f"Bearer {REPORT_TOKEN}"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return dict(json.load(response))
+
+
+def test_a_search_that_found_nothing_is_reported_once(live: tuple[str, str], page: Any) -> None:
+    origin, service = live
+    posted: list[Any] = []
+    page.on(
+        "request", lambda r: posted.append(r) if r.url.endswith("/api/v1/search-misses") else None
+    )
+    page.goto(origin + HOME["fi"])
+    with page.expect_request(f"{service}/api/v1/search-misses", timeout=15_000) as sent:
+        assert type_query(page, "  Kiikkulauta   XQZV  ") == "empty"
+    request = sent.value
+    assert request.method == "POST"
+    assert request.headers["content-type"].startswith("text/plain")
+    assert json.loads(request.post_data) == {"query": "kiikkulauta xqzv", "lang": "fi"}
+    response = request.response()
+    assert response is not None and response.status == 202
+
+    # The same query again in this page view is not sent again; a search with results never is.
+    type_query(page, "palautus")
+    type_query(page, "kiikkulauta xqzv")
+    page.wait_for_timeout(2_500)
+    assert len(posted) == 1
+
+    misses = _report(service)["search_misses"]
+    assert [(m["query"], m["count"]) for m in misses["fi"]] == [("kiikkulauta xqzv", 1)]
+    assert not misses.get("hr")
+
+
+def test_no_service_configured_sends_nothing(page: Any, site_url: str) -> None:
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+    page.goto(site_url + HOME["hr"])
+    assert type_query(page, "xqzvw blorftg") == "empty"
+    page.wait_for_timeout(2_000)
+    assert sent == []
