@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,6 +37,8 @@ def on_page_context(
     return context
 
 
+# After static-i18n (-100) has removed the language sections, so collections are top level.
+@event_priority(-110)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Name each navigation section after its collection's title, in collection order."""
     build = site_build.current(mkdocs_i18n.current_language(config))

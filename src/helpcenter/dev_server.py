@@ -82,9 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         check=True,
     )
 
-    Path(args.database).parent.mkdir(
-        parents=True, exist_ok=True
-    ) if "://" not in args.database else None
+    if "://" not in args.database:  # a SQLite path: its folder must exist
+        Path(args.database).parent.mkdir(parents=True, exist_ok=True)
     feedback_cli = shutil.which("helpcenter-feedback", path=str(bin_dir)) or "helpcenter-feedback"
     service = subprocess.Popen(
         [

@@ -136,7 +136,7 @@ def _revision(value: Any) -> Any:
 
 class TranslationOf(BaseModel):
     """`translation_of` of a translated article: its source language and the source revision
-    the translation was last brought up to date with (see docs-dev/editor-tools.md)."""
+    the translation was last brought up to date with (see "Translations" in the README)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

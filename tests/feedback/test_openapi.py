@@ -95,7 +95,7 @@ def test_api_conforms_to_its_schema(case: schemathesis.Case, target_app: FastAPI
     headers = {"Authorization": f"Bearer {TOKEN}"} if case.method == "GET" else None
     # Not checked: "schema-valid data is accepted". A schema-valid vote can still name an
     # article the site does not have, reuse a submission_id or pair a reason with "yes";
-    # those are 422 by design (see DEPLOYMENT.md).
+    # those are 422 by design (see "The feedback service" in the README).
     case.call_and_validate(
         app=target_app, headers=headers, excluded_checks=[positive_data_acceptance]
     )

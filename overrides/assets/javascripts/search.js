@@ -15,7 +15,7 @@
   var RESULTS_SHOWN = 8;
   // Pages whose matched words are checked (and fragments loaded) before showing results.
   var CANDIDATES_CHECKED = 12;
-  var SYNONYM_WEIGHT = 0.8;
+  var SYNONYM_WEIGHT = 0.6;
   var SPELLING_WEIGHT = 0.9;
   var TYPO_WEIGHT = 0.7;
   // Pages matching more of the query's concepts rank higher (score times the share matched).

@@ -300,7 +300,7 @@ class TestFormPost:
         )
         assert response.status_code == 303
         assert response.headers["location"] == (
-            f"{ORIGIN}/narudzbe/otkazivanje-narudzbe/?feedback=thanks#feedback"
+            f"{ORIGIN}/narudzbe/otkazivanje-narudzbe/?feedback=thanks#feedback-thanks"
         )
         rows = service.rows("SELECT rating, reason, comment FROM votes")
         assert rows == [{"rating": "no", "reason": "hard_to_understand", "comment": "Nejasno."}]
@@ -341,7 +341,7 @@ class TestFormPost:
         )
         assert response.status_code == 303
         assert response.headers["location"] == (
-            f"{ORIGIN}/narudzbe/otkazivanje-narudzbe/?feedback=thanks#feedback"
+            f"{ORIGIN}/narudzbe/otkazivanje-narudzbe/?feedback=thanks#feedback-thanks"
         )
 
     def test_user_supplied_url_fields_are_ignored(self, service: Service) -> None:
@@ -361,7 +361,7 @@ class TestFormPost:
         response = service.client.post(URL, data=form, follow_redirects=False)
         assert response.status_code == 303
         assert response.headers["location"].endswith(
-            "/fi/narudzbe/otkazivanje-narudzbe/?feedback=thanks#feedback"
+            "/fi/narudzbe/otkazivanje-narudzbe/?feedback=thanks#feedback-thanks"
         )
         assert service.rows("SELECT reason, comment FROM votes") == [
             {"reason": None, "comment": None}

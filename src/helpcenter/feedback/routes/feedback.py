@@ -48,7 +48,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "Form post stored (or replayed): back to the article, thanked.",
         "headers": {
             "Location": {
-                "description": "`<allowed origin><article url>?feedback=thanks#feedback`",
+                "description": "`<allowed origin><article url>?feedback=thanks#feedback-thanks`",
                 "schema": {"type": "string"},
             }
         },
@@ -95,7 +95,7 @@ def thanks_location(request: Request, state: ServiceState, article: Article) -> 
     origin = request_origin(request)
     base = origin if origin in allowed else allowed[0]
     separator = "&" if "?" in article.url else "?"
-    return f"{base}{article.url}{separator}feedback=thanks#feedback"
+    return f"{base}{article.url}{separator}feedback=thanks#feedback-thanks"
 
 
 @router.post(
