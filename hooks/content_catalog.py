@@ -10,6 +10,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from helpcenter import mkdocs_i18n, site_build
+from helpcenter.editor.checks import build_failure
+from helpcenter.editor.links import CrossLanguageLinks
+from helpcenter.editor.project import project_from_config
 from helpcenter.front_matter import ContentError
 from helpcenter.site_config import ConfigError
 
@@ -39,5 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             extra=config.extra,
         )
     except (ContentError, ConfigError) as exc:
-        raise PluginError(f"Content errors in '{lang}':\n{exc}") from exc
+        # The other languages' problems too, so that one build lists everything to fix.
+        project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
+        raise PluginError(build_failure(project, lang=lang, first=str(exc))) from exc
     return files

@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter import mkdocs_i18n, site_build
-from helpcenter.editor.checks import check_project, errors, warnings
+from helpcenter.editor.checks import build_failure, check_project, errors, warnings
 from helpcenter.editor.links import CrossLanguageLinks
 from helpcenter.editor.project import project_from_config
 
@@ -45,7 +45,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in warnings(problems):
         log.info(str(problem))
     if errors(problems):
-        raise PluginError(f"Content errors in '{lang}':\n" + "\n".join(map(str, errors(problems))))
+        first = "\n".join(map(str, errors(problems)))
+        raise PluginError(build_failure(project, lang=lang, first=first))
     return files
 
 

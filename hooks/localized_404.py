@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,12 @@ def on_template_context(
     """Give the 404 template the strings of the language being built."""
     if template_name != "404.html":
         return context
+    # static-i18n aims the language switcher at the page being rendered by setting the
+    # attribute `config.extra.alternate` in on_page_context. A 404 is no page: it would keep
+    # the last page's links (in the fi build, a Croatian tag page), so point it at the homes.
+    homes = config.extra.get("alternate")
+    if homes:
+        config.extra.alternate = copy.deepcopy(homes)
     build = site_build.current(mkdocs_i18n.current_language(config))
     if build is not None:
         context["hc"] = build.site.not_found()

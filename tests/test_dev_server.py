@@ -52,9 +52,7 @@ def _dev_server(tmp_path: Path) -> Iterator[DevServer]:
         "--database", str(database),
     ]  # fmt: skip
     with output.open("wb") as log:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = DevServer(
         f"http://127.0.0.1:{port}", f"http://127.0.0.1:{feedback_port}", database, output
     )

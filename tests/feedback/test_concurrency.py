@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -154,6 +155,14 @@ def test_search_misses_counted_exactly_under_concurrency(server: ServerProcess) 
 
 
 def test_server_log_has_no_uvicorn_access_lines(server: ServerProcess) -> None:
+    # Its own vote: under xdist the module's other tests may run against another worker's server.
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        assert client.post("/api/v1/feedback", json=vote()).status_code == 201
+    # The access line is written after the response has gone out.
+    deadline = time.monotonic() + 10
     log = Path(server.log_path).read_text()
+    while '"POST /api/v1/feedback" 201' not in log and time.monotonic() < deadline:
+        time.sleep(0.05)
+        log = Path(server.log_path).read_text()
     assert '"POST /api/v1/feedback" 201' in log
     assert "127.0.0.1" not in log.replace(f"http://127.0.0.1:{server.port}", "")

@@ -235,6 +235,18 @@ def check_project(
     return sorted(unique, key=lambda p: (p.path, p.line, p.severity, p.message))
 
 
+def build_failure(project: Project, *, lang: str, first: str) -> str:
+    """Why a build stops, with every error of every language: MkDocs builds one language at a
+    time and would otherwise show only the problems of the first language that has any."""
+    problems = errors(check_project(project))
+    if not problems:
+        return f"Content errors in '{lang}':\n{first}"
+    docs = project.rel(project.docs_dir)
+    langs = [c for c in project.codes if any(p.path.startswith(f"{docs}/{c}/") for p in problems)]
+    names = ", ".join(f"'{code}'" for code in langs or [lang])
+    return f"Content errors in {names}:\n" + "\n".join(map(str, problems))
+
+
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity != WARNING]
 

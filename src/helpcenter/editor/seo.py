@@ -271,7 +271,11 @@ def with_author_name(html: str, *, author_id: str, name: str) -> str:
 def strip_theme_alternates(html: str) -> str:
     """Remove the theme's relative `hreflang` links (static-i18n points untranslated pages at the
     other language's home page); the absolute ones of `partials/hc/seo.html` stay."""
-    return _THEME_ALTERNATE.sub("", html)
+    # Only the head can hold them; scanning the whole page (navigation included) is slow.
+    end = html.find("</head>")
+    if end < 0:
+        return _THEME_ALTERNATE.sub("", html)
+    return _THEME_ALTERNATE.sub("", html[:end]) + html[end:]
 
 
 @dataclass(frozen=True)
