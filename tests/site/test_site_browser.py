@@ -1,0 +1,123 @@
+"""The starter site in headless Chromium: back-to-top focus, language switcher, relative dates,
+skip link and requests that never leave the local server."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.site.support import soup_of
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "narudzbe/otkazivanje-narudzbe/"
+PREFIX = {"hr": "", "fi": "fi/"}
+SKIP_LINK = {"hr": "Preskoči na sadržaj", "fi": "Siirry sisältöön"}
+UPDATED = {"hr": "Ažurirano", "fi": "Päivitetty"}
+# Intl.RelativeTimeFormat(lang, {numeric: "auto"}) three days back, from CLDR.
+THREE_DAYS_AGO = {"hr": "prije 3 dana", "fi": "3 päivää sitten"}
+
+
+def active(page: Page) -> dict[str, str]:
+    """Tag, id, class and text of the focused element."""
+    return page.evaluate(
+        """() => { const e = document.activeElement;
+            return {tag: e.tagName.toLowerCase(), id: e.id, cls: e.className,
+                    text: e.textContent.trim()}; }"""
+    )
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_back_to_top_scrolls_up_and_moves_focus(page: Page, site_url: str, lang: str) -> None:
+    """Clicking the last section's top link scrolls to 0 and focuses the top target."""
+    page.goto(f"{site_url}/{PREFIX[lang]}{ARTICLE}")
+    link = page.locator(".hc-article__body a[data-hc-top]").last
+    link.scroll_into_view_if_needed()
+    assert page.evaluate("window.scrollY") > 0
+    link.click()
+    page.wait_for_function("window.scrollY === 0")
+    # The skip link's container at the very top of the page (see test_site_pages.py).
+    assert active(page)["id"] == "hc-top"
+    assert page.evaluate("location.hash") == "#hc-top"
+    # Keyboard users go on from the top: the next Tab reaches the skip link.
+    page.keyboard.press("Tab")
+    assert active(page)["text"] == SKIP_LINK[lang]
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (ARTICLE, f"fi/{ARTICLE}"),
+        ("dostava/preuzimanje-u-paketomatu/", "fi/"),
+    ],
+    ids=["translated", "untranslated"],
+)
+def test_language_switcher_leads_to_the_finnish_page(
+    page: Page, site_url: str, start: str, expected: str
+) -> None:
+    """Opening the language menu and choosing Suomi lands on the translation, or the fi home."""
+    page.goto(f"{site_url}/{start}")
+    page.locator(".md-select button").click()
+    suomi = page.locator(".md-select a[hreflang=fi]")
+    assert suomi.inner_text().strip() == "Suomi"
+    suomi.click()
+    page.wait_for_url(f"{site_url}/{expected}")
+    assert page.url == f"{site_url}/{expected}"
+    assert page.evaluate("document.documentElement.lang") == "fi"
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_relative_updated_date_is_in_the_page_language(
+    page: Page, site_url: str, built_site: Path, lang: str
+) -> None:
+    """The byline's absolute date becomes a relative one, worded in the page's language."""
+    server = soup_of(built_site, f"{PREFIX[lang]}{ARTICLE}index.html").select_one(
+        "[data-hc-updated] time[datetime]"
+    )
+    assert server is not None
+    updated = dt.date.fromisoformat(server["datetime"])
+    # Three days and a few hours later, in the browser's (local) time zone.
+    page.clock.set_fixed_time(dt.datetime.combine(updated, dt.time(10)) + dt.timedelta(days=3))
+    page.goto(f"{site_url}/{PREFIX[lang]}{ARTICLE}")
+    byline = page.locator("[data-hc-updated]")
+    time = byline.locator("time")
+    page.wait_for_function(
+        "t => document.querySelector('[data-hc-updated] time').textContent !== t",
+        arg=server.get_text(),
+    )
+    assert byline.inner_text().startswith(UPDATED[lang])
+    assert time.inner_text() == THREE_DAYS_AGO[lang]
+    assert time.inner_text() != server.get_text()
+    assert time.get_attribute("datetime") == server["datetime"]
+    assert time.get_attribute("title") == server.get_text()
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+@pytest.mark.parametrize("kind", ["home", "collection", "article"])
+def test_first_tab_focuses_the_skip_link(page: Page, site_url: str, lang: str, kind: str) -> None:
+    """The first Tab press lands on the localized skip link; Enter moves focus to the content."""
+    path = {"home": "", "collection": "narudzbe/", "article": ARTICLE}[kind]
+    page.goto(f"{site_url}/{PREFIX[lang]}{path}")
+    page.keyboard.press("Tab")
+    focused = active(page)
+    assert focused["tag"] == "a" and "hc-skip" in focused["cls"].split()
+    assert focused["text"] == SKIP_LINK[lang]
+    page.keyboard.press("Enter")
+    assert active(page)["id"] == "hc-main"
+
+
+def test_pages_request_nothing_outside_the_local_server(page: Page, site_url: str) -> None:
+    """Home, collection and article pages of both languages load only from the served site."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for prefix in PREFIX.values():
+        for path in ("", "narudzbe/", ARTICLE):
+            page.goto(f"{site_url}/{prefix}{path}", wait_until="networkidle")
+    assert f"{site_url}/assets/javascripts/helpcenter.js" in requested
+    assert [url for url in requested if not url.startswith(f"{site_url}/")] == []
