@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter import mkdocs_i18n, site_build
 from helpcenter.editor.checks import build_failure, check_project, errors, warnings
-from helpcenter.editor.links import CrossLanguageLinks
+from helpcenter.editor.links import CrossLanguageLinks, rendered_page
 from helpcenter.editor.project import project_from_config
 
 log = get_plugin_logger(__name__)
@@ -31,23 +32,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# After the content catalog (-110) has loaded and validated this language's front matter.
-@event_priority(-115)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Fail the build on broken links, anchors and images; single-use tags are only noted."""
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Fail the build on broken links, anchors and images; single-use tags are only noted.
+
+    Runs once this language's pages are rendered, so the checks reuse MkDocs' own rendering.
+    """
     lang = mkdocs_i18n.current_language(config)
     build = site_build.current(lang)
-    if build is None:
-        return files
+    links = _links(config)
+    if build is None or links is None:
+        return env
+    rendered = {
+        file.src_uri: rendered_page(file.page.content, links.links[file.src_uri])
+        for file in files.documentation_pages()
+        if file.page is not None and file.page.content is not None and file.src_uri in links.links
+    }
     project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
-    problems = check_project(project, langs=[lang], catalogs={lang: build.catalog})
+    problems = check_project(
+        project, langs=[lang], catalogs={lang: build.catalog}, rendered=rendered
+    )
     # INFO, not WARNING: `--strict` would turn an editorial hint into a failed publish.
     for problem in warnings(problems):
         log.info(str(problem))
     if errors(problems):
         first = "\n".join(map(str, errors(problems)))
         raise PluginError(build_failure(project, lang=lang, first=first))
-    return files
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

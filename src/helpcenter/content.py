@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -41,6 +42,11 @@ class Article:
     @property
     def title(self) -> str:
         return self.meta.title
+
+    @functools.cached_property
+    def tag_keys(self) -> frozenset[str]:
+        """Tags compared case-insensitively (related articles compare every pair of articles)."""
+        return frozenset(tag.casefold() for tag in self.meta.tags)
 
 
 @dataclass(frozen=True)

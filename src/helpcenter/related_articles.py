@@ -17,12 +17,12 @@ def related_articles(
     A candidate must share at least one tag or the collection: an unrelated article listed
     only because the list has room would waste the reader's attention.
     """
-    tags = {tag.casefold() for tag in article.meta.tags}
+    tags = article.tag_keys
     scored = []
     for other in candidates:
         if other.path == article.path or other.lang != article.lang:
             continue
-        shared = len(tags & {tag.casefold() for tag in other.meta.tags})
+        shared = len(tags & other.tag_keys)
         same_collection = other.collection == article.collection
         if not shared and not same_collection:
             continue

@@ -5,7 +5,7 @@ The same function runs inside `mkdocs build` (hooks/editor_checks.py), one langu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from helpcenter.authors import Author, load_authors
@@ -194,10 +194,12 @@ def check_project(
     *,
     langs: Iterable[str] | None = None,
     catalogs: dict[str, Catalog] | None = None,
+    rendered: Mapping[str, RenderedPage] | None = None,
 ) -> list[Problem]:
     """Every problem of the given languages (all by default), errors and warnings, sorted.
 
-    `catalogs` are already loaded catalogs (a build has them); the others are loaded here.
+    `catalogs` are already loaded catalogs and `rendered` pages already rendered, by docs path
+    (a build has them); the others are loaded or rendered here.
     """
     langs = list(langs) if langs is not None else project.codes
     problems: list[Problem] = []
@@ -211,7 +213,7 @@ def check_project(
                 catalogs[lang] = load_catalog(project.docs_dir, lang, authors=authors)
             except ContentError as exc:
                 problems.extend(exc.problems)
-    pages = _Pages(project, Renderer(project))
+    pages = _Pages(project, Renderer(project), rendered=dict(rendered or {}))
     tags: dict[str, set[str] | None] = {lang: None for lang in project.codes}
     for lang, catalog in catalogs.items():
         tags[lang] = {tag_slug(tag) for tag in catalog.tags()}

@@ -89,6 +89,22 @@ def cross_language_href(href: str, *, src: str, project: Project) -> str | None:
     return result + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+def links_of(root: ET.Element) -> list[Link]:
+    """Links and images of a rendered Markdown tree, in document order."""
+    found: list[Link] = []
+    for element in root.iter():
+        if element.tag == "a" and element.get("href") is not None:
+            found.append(Link("a", element.get("href", "")))
+        elif element.tag == "img" and element.get("src") is not None:
+            found.append(Link("img", element.get("src", "")))
+    return found
+
+
+def rendered_page(html: str, links: tuple[Link, ...]) -> RenderedPage:
+    """Ids from the serialized HTML: raw HTML blocks and attr_list ids count as well."""
+    return RenderedPage(ids=frozenset(re.findall(r'\bid="([^"]+)"', html)), links=links)
+
+
 class _CrossLanguageTreeprocessor(Treeprocessor):
     def __init__(self, md: markdown.Markdown, extension: CrossLanguageLinks) -> None:
         super().__init__(md)
@@ -98,6 +114,8 @@ class _CrossLanguageTreeprocessor(Treeprocessor):
         src = self.extension.current_src
         if src is None:
             return
+        # As written, before rewriting: the checks resolve them as the editor wrote them.
+        self.extension.links[src] = tuple(links_of(root))
         for element in root.iter("a"):
             href = element.get("href")
             new = (
@@ -114,6 +132,8 @@ class CrossLanguageLinks(Extension):
         super().__init__()
         self.project = project
         self.current_src: str | None = None
+        # Links of each page rendered so far, so the checks need not render it again.
+        self.links: dict[str, tuple[Link, ...]] = {}
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After inline links exist (20), before MkDocs' own link resolution (0).
@@ -128,11 +148,7 @@ class _Collector(Treeprocessor):
         self.sink = sink
 
     def run(self, root: ET.Element) -> None:
-        for element in root.iter():
-            if element.tag == "a" and element.get("href") is not None:
-                self.sink.append(Link("a", element.get("href", "")))
-            elif element.tag == "img" and element.get("src") is not None:
-                self.sink.append(Link("img", element.get("src", "")))
+        self.sink.extend(links_of(root))
 
 
 class _CollectLinks(Extension):
@@ -160,10 +176,7 @@ class Renderer:
             )
         self._md.reset()
         self._links.clear()
-        html = self._md.convert(body)
-        # Ids from the serialized HTML: raw HTML blocks and attr_list ids count as well.
-        ids = frozenset(re.findall(r'\bid="([^"]+)"', html))
-        return RenderedPage(ids=ids, links=tuple(self._links))
+        return rendered_page(self._md.convert(body), tuple(self._links))
 
 
 def theme_ids(project: Project) -> frozenset[str]:
