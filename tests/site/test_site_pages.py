@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from helpcenter.front_matter import parse_document
 from tests.conftest import ROOT
 from tests.site.support import (
     ABSENT_PAGES,
+    COLLECTIONS,
     FI_PAGES,
     HOME,
     HR_PAGES,
@@ -512,3 +514,24 @@ def test_no_google_fonts_anywhere(built_site: Path) -> None:
             if host in data
         ]
     assert found == []
+
+
+def collection_titles(lang: str) -> set[str]:
+    """The `title` of every collection's `index.md`, as the editor wrote it."""
+    titles = set()
+    for slug in COLLECTIONS:
+        text = (ROOT / "docs" / lang / slug / "index.md").read_text(encoding="utf-8")
+        titles.add(str(parse_document(text, path=slug).meta["title"]))
+    return titles
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_navigation_sections_are_named_after_their_collections(built_site: Path, lang: str) -> None:
+    """The sidebar names each section by its collection's title, not by its folder name."""
+    soup = soup_of(built_site, in_lang(lang, "narudzbe/otkazivanje-narudzbe/index.html"))
+    sections = soup.select("nav.md-nav--primary > ul > li.md-nav__item--section")
+    labels = {
+        " ".join(section.select_one(".md-nav__link").get_text(" ", strip=True).split())
+        for section in sections
+    }
+    assert labels == collection_titles(lang)
