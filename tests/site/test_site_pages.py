@@ -535,3 +535,12 @@ def test_navigation_sections_are_named_after_their_collections(built_site: Path,
         for section in sections
     }
     assert labels == collection_titles(lang)
+
+
+def test_our_scripts_are_minified_in_the_site(built_site: Path) -> None:
+    """Visitors download the minified scripts; the readable sources stay in overrides/."""
+    for name in ("search.js", "helpcenter.js"):
+        source = (ROOT / "overrides/assets/javascripts" / name).read_text(encoding="utf-8")
+        built = (built_site / "assets/javascripts" / name).read_text(encoding="utf-8")
+        assert len(built) < 0.8 * len(source), name
+        assert "\n  //" not in built, name
