@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,17 +41,44 @@ def on_page_context(
 # After static-i18n (-100) has removed the language sections, so collections are top level.
 @event_priority(-110)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Name each navigation section after its collection's title, in collection order."""
-    build = site_build.current(mkdocs_i18n.current_language(config))
+    """Sections named and ordered like the collections, articles like the collection pages."""
+    lang = mkdocs_i18n.current_language(config)
+    build = site_build.current(lang)
     if build is None:
         return nav
-    order = list(build.catalog.collections)
+    collections = build.catalog.collections
+    order = list(collections)
     for section in nav.items:
-        slug = _section_slug(section)
-        if slug in build.catalog.collections:
-            section.title = build.catalog.collections[slug].meta.title
+        collection = collections.get(_section_slug(section) or "")
+        if collection is None:
+            continue
+        section.title = collection.meta.title
+        rank = {f"{lang}/{article.path}": i for i, article in enumerate(collection.articles)}
+        section.children.sort(key=lambda child: rank.get(_src(child), -1))
     nav.items.sort(key=lambda item: order.index(s) if (s := _section_slug(item)) in order else -1)
+    _relink(nav)
     return nav
+
+
+def _src(item: Any) -> str:
+    file = getattr(item, "file", None)
+    return file.src_uri if file is not None else ""
+
+
+def _relink(nav: Navigation) -> None:
+    """Previous/next links (the footer) follow the reordered navigation."""
+    nav.pages = [page for page in _pages(nav.items)]
+    for previous, page in zip([None, *nav.pages], nav.pages, strict=False):
+        page.previous_page = previous
+    for page, following in zip(nav.pages, [*nav.pages[1:], None], strict=False):
+        page.next_page = following
+
+
+def _pages(items: list[Any]) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        yield from _pages(getattr(item, "children", None) or [])
 
 
 def _section_slug(item: Any) -> str | None:

@@ -4,6 +4,7 @@ articles, single-language articles, language switcher, `<html lang>`, no third-p
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -544,3 +545,36 @@ def test_our_scripts_are_minified_in_the_site(built_site: Path) -> None:
         built = (built_site / "assets/javascripts" / name).read_text(encoding="utf-8")
         assert len(built) < 0.8 * len(source), name
         assert "\n  //" not in built, name
+
+
+def _article_links(soup: BeautifulSoup, selector: str, page: str) -> list[str]:
+    return [resolve(page, a["href"]) for a in soup.select(selector)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sidebar_and_footer_follow_the_collection_page_order(built_site: Path, lang: str) -> None:
+    """One order everywhere: the sidebar and previous/next links list a collection's articles
+    as its collection page does."""
+    for collection in collections(lang):
+        listed = _article_links(
+            soup_of(built_site, collection), ".hc-article-list a[href]", collection
+        )
+        assert len(listed) >= 2, collection
+        first = file_for(built_site, listed[0]).relative_to(built_site).as_posix()
+        soup = soup_of(built_site, first)
+        slug = PurePosixPath(collection).parent.name
+        section = next(
+            s
+            for s in soup.select("nav.md-nav--primary > ul > li.md-nav__item--section")
+            if any(resolve(first, a["href"]) == url_of(collection) for a in s.select("a[href]"))
+        )
+        sidebar = [
+            url
+            for url in _article_links(section, "a.md-nav__link[href]", first)
+            if url.startswith(url_of(collection)) and url != url_of(collection)
+        ]
+        assert list(dict.fromkeys(sidebar)) == listed, slug
+        for current, following in itertools.pairwise(listed):
+            page = file_for(built_site, current).relative_to(built_site).as_posix()
+            footer = soup_of(built_site, page).select_one("a.md-footer__link--next")
+            assert footer is not None and resolve(page, footer["href"]) == following, page
