@@ -67,7 +67,7 @@ def _src(item: Any) -> str:
 
 def _relink(nav: Navigation) -> None:
     """Previous/next links (the footer) follow the reordered navigation."""
-    nav.pages = [page for page in _pages(nav.items)]
+    nav.pages = list(_pages(nav.items))
     for previous, page in zip([None, *nav.pages], nav.pages, strict=False):
         page.previous_page = previous
     for page, following in zip(nav.pages, [*nav.pages[1:], None], strict=False):

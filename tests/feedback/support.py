@@ -8,7 +8,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,8 @@ from typing import Any
 
 import httpx
 import pytest
+
+from tests.conftest import free_port
 
 PG_HOST = "127.0.0.1"
 PG_PORT = 5432
@@ -154,13 +155,6 @@ def vote(**fields: Any) -> dict[str, Any]:
     }
     body.update(fields)
     return {key: value for key, value in body.items() if value is not None}
-
-
-def free_port() -> int:
-    """A free loopback TCP port."""
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

@@ -10,7 +10,6 @@ import contextlib
 import functools
 import http.server
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -24,15 +23,11 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 REPORT_TOKEN = "widget-test-report-token"
 STARTUP_TIMEOUT_S = 30.0
-
-
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def build(
