@@ -82,9 +82,7 @@ def _pages(items: list[Any]) -> Iterator[Page]:
 
 
 def _section_slug(item: Any) -> str | None:
-    children = getattr(item, "children", None) or []
-    for child in children:
-        file = getattr(child, "file", None)
-        if file is not None and file.src_uri.endswith("/index.md"):
-            return file.src_uri.split("/")[-2]
+    for child in getattr(item, "children", None) or []:
+        if _src(child).endswith("/index.md"):
+            return _src(child).split("/")[-2]
     return None
