@@ -8,10 +8,10 @@ import rjsmin
 
 
 def minify_scripts(folder: Path) -> list[Path]:
-    """Minify every unminified `*.js` in `folder` in place (Material's `*.min.js` are left
+    """Minify every unminified `*.js` under `folder` in place (Material's `*.min.js` are left
     alone); returns the files rewritten. Deterministic, so rebuilds stay byte-identical."""
     rewritten = []
-    for script in sorted(folder.glob("*.js")):
+    for script in sorted(folder.rglob("*.js")):
         if script.name.endswith(".min.js"):
             continue
         source = script.read_text(encoding="utf-8")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
-from helpcenter.search.expansion import LanguageTools
+from helpcenter.search.morphology import Stemmer, WordAnalysis
 from helpcenter.search.text import fold, words
 from helpcenter.search.wordlists import WordLists
 
@@ -16,39 +15,61 @@ VOCABULARY_FILE = "helpcenter-vocabulary.json"
 # Typo correction looks words up here; rarer words than these are rarely what a customer means.
 VOCABULARY_LIMIT = 20_000
 VOCABULARY_MIN_LENGTH = 4
-# Inflected forms of a synonym's word found in the content.
-FORMS_LIMIT = 40
 BASE_MIN_LENGTH = 5
+LEXICON_FOLDER = "lexicon"
+SHARD_PREFIX = 2
 
 
 def synonym_entries(
-    lists: WordLists, tools: LanguageTools, vocabulary: Iterable[str]
+    lists: WordLists, analysis: WordAnalysis, stemmer: Stemmer
 ) -> list[list[dict[str, Any]]]:
     """Synonym groups with what the browser needs to recognise each word in any form.
 
-    Per word: `f` (folded), `stem` and `base` (prefixes its forms start with) and `forms` (folded
-    content words with the same stem), so "pošiljke" is recognised as "pošiljka".
+    Per word: `f` (folded), `lemma` (its base form, which the lexicon gives for a query word),
+    `stem` and `base` (prefixes its forms start with, for forms the lexicon lacks).
     """
-    by_stem: dict[str, set[str]] = {}
-    for word in vocabulary:
-        by_stem.setdefault(tools.stem(word), set()).add(fold(word))
 
     def describe(word: str) -> dict[str, Any]:
         folded = fold(word)
-        forms = by_stem.get(tools.stem(word), set()) - {folded}
         return {
             "f": folded,
-            "stem": fold(tools.stem(word)),
+            "lemma": analysis.lemmas.get(folded, folded),
+            "stem": fold(stemmer.stem(word)),
             # Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word
             # less its last letter joins them again.
             "base": folded[:-1] if len(folded) >= BASE_MIN_LENGTH else folded,
-            "forms": sorted(forms)[:FORMS_LIMIT],
         }
 
     return [
         [{"text": term, "words": [describe(word) for word in words(term)]} for term in group]
         for group in lists.synonyms
     ]
+
+
+def lexicon_shards(
+    analysis: WordAnalysis, counts: Counter[str], *, stopwords: frozenset[str]
+) -> dict[str, str]:
+    """`lexicon/<first two letters>.json`: for the words a query may contain, their base form
+    in the index (`f`) and whether a word the content lacks is a generic one (`c`).
+
+    Split by the first two letters so a query loads only the few small files of its words.
+    """
+    content = {fold(word) for word in counts}
+    shards: dict[str, dict[str, Any]] = {}
+
+    def shard(word: str) -> dict[str, Any]:
+        return shards.setdefault(word[:SHARD_PREFIX], {"f": {}, "c": []})
+
+    for form, lemma in sorted(analysis.forms.items()):
+        if len(form) >= SHARD_PREFIX and form not in stopwords and lemma not in stopwords:
+            shard(form)["f"][form] = lemma
+    for word in sorted(analysis.common - content - stopwords):
+        if len(word) >= SHARD_PREFIX:
+            shard(word)["c"].append(word)
+    return {
+        key: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        for key, data in sorted(shards.items())
+    }
 
 
 def search_config(
@@ -58,6 +79,8 @@ def search_config(
     lists: WordLists,
     synonyms: list[list[dict[str, Any]]],
     ending: int = 3,
+    pages: int = 0,
+    lexicon: list[str] | None = None,
 ) -> str:
     """`helpcenter-search.json`: the query rules of one language."""
     data = {
@@ -67,6 +90,8 @@ def search_config(
         "synonyms": synonyms,
         "ending": ending,
         "vocabulary": VOCABULARY_FILE,
+        "pages": pages,
+        "lexicon": lexicon or [],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

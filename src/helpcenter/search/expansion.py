@@ -1,49 +1,44 @@
-"""Extra index terms for an article: its tags and ASCII spellings of words with `đ`.
+"""Extra index terms for a part of an article: base forms and compound parts of its words, and
+ASCII spellings of words with `đ`.
 
-They go into a metadata field, which Pagefind searches without showing it in excerpts. Pagefind
+They go into metadata fields, which Pagefind searches without showing them in excerpts. Pagefind
 folds other diacritics on both sides, but `đ` has no Unicode decomposition.
-
-Base forms from a lemmatizer (simplemma) were tried as well: on the benchmark queries they did
-not improve results, and loading the dictionaries added about 3 s per language to every build.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
-import snowballstemmer
-
-from helpcenter.search.languages import SearchLanguage
 from helpcenter.search.text import dj_variants, fold, words
 
 
-class LanguageTools:
-    """Cached Snowball stemming for one language; without a stemmer a word is its own stem."""
+def index_terms(
+    text: str,
+    analysis: Mapping[str, tuple[str, ...]],
+    *,
+    stopwords: frozenset[str],
+    own_words: bool = False,
+) -> list[str]:
+    """Terms to index for `text`, in first-seen order, none already among its words.
 
-    def __init__(self, language: SearchLanguage) -> None:
-        self.language = language
-        self._stemmer = snowballstemmer.stemmer(language.snowball) if language.snowball else None
-        self._stems: dict[str, str] = {}
-
-    def stem(self, word: str) -> str:
-        if word not in self._stems:
-            self._stems[word] = self._stemmer.stemWord(word) if self._stemmer else word
-        return self._stems[word]
-
-
-def expansion_terms(text: str, *, tags: Iterable[str], stopwords: frozenset[str]) -> list[str]:
-    """Terms to add to an article's index entry, in first-seen order, none already in `text`."""
-    present = set(words(text))
+    `analysis` maps a folded word to its extra terms (`morphology.analyze_language`).
+    `own_words`: the words themselves are indexed too (tags, which the page does not show).
+    """
+    text_words = words(text)
+    present = {fold(word) for word in text_words} if not own_words else set()
     extra: dict[str, None] = {}
 
     def add(term: str) -> None:
         if term and term not in present and fold(term) not in stopwords:
             extra.setdefault(term, None)
 
-    tag_words = [word for tag in tags for word in words(tag)]
-    for word in tag_words:
-        add(word)
-    for word in dict.fromkeys([*words(text), *tag_words]):
+    for word in dict.fromkeys(text_words):
+        if fold(word) in stopwords:
+            continue
+        if own_words:
+            add(word)
+        for term in analysis.get(fold(word), ()):
+            add(term)
         for variant in dj_variants(word):
             add(variant)
     return list(extra)

@@ -9,30 +9,38 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.search.client_data import (
     CONFIG_FILE,
+    LEXICON_FOLDER,
     VOCABULARY_FILE,
+    lexicon_shards,
     search_config,
     synonym_entries,
     vocabulary_json,
 )
 from helpcenter.search.context import BUNDLE_FOLDER
-from helpcenter.search.expansion import LanguageTools, expansion_terms
+from helpcenter.search.expansion import index_terms
 from helpcenter.search.languages import search_language
+from helpcenter.search.morphology import Stemmer, WordAnalysis, analyze_language
 from helpcenter.search.text import words
 from helpcenter.search.wordlists import WordLists
 
-# Metadata fields: shown in results (collection) or only searched (terms).
+# Metadata fields: shown in results (collection) or only searched: base forms and compound parts
+# of the title's words, of the lead's and tags' words, and of the body's.
 COLLECTION_FIELD = "collection"
+TITLE_TERMS_FIELD = "hc_title"
+KEY_TERMS_FIELD = "hc_key"
 TERMS_FIELD = "hc_terms"
 # How many words of the content (after the title) are the lead, for the browser's ranking.
 LEAD_FIELD = "hc_lead_words"
@@ -69,10 +77,12 @@ class ArticleRecord:
     body_html: str
     tags: tuple[str, ...] = ()
 
+    def body_text(self) -> str:
+        return html.unescape(_TAG.sub(" ", _EXCLUDED_HTML.sub(" ", self.body_html)))
+
     def text(self) -> str:
         """Plain text of title, lead and body, for the extra terms and the typo vocabulary."""
-        body = html.unescape(_TAG.sub(" ", _EXCLUDED_HTML.sub(" ", self.body_html)))
-        return f"{self.title}\n{self.lead}\n{body}"
+        return f"{self.title}\n{self.lead}\n{self.body_text()}"
 
 
 @dataclass(frozen=True)
@@ -87,12 +97,26 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def index_document(record: ArticleRecord, *, terms: list[str]) -> str:
+@dataclass(frozen=True)
+class ArticleTerms:
+    """Extra index terms of one article, by where its words stand."""
+
+    title: list[str]
+    key: list[str]
+    body: list[str]
+
+
+def index_document(record: ArticleRecord, *, terms: ArticleTerms) -> str:
     """The HTML Pagefind indexes for one article."""
     meta = [f"{COLLECTION_FIELD}:{record.collection}"] if record.collection else []
     meta.append(f"{LEAD_FIELD}:{len(record.lead.split())}")
-    if terms:
-        meta.append(f"{TERMS_FIELD}:{' '.join(terms)}")
+    for name, field_terms in (
+        (TITLE_TERMS_FIELD, terms.title),
+        (KEY_TERMS_FIELD, terms.key),
+        (TERMS_FIELD, terms.body),
+    ):
+        if field_terms:
+            meta.append(f"{name}:{' '.join(field_terms)}")
     meta_html = "".join(f'<span data-pagefind-meta="{_attr(m)}"></span>' for m in meta)
     return (
         "<!doctype html><html><head><meta charset='utf-8'></head><body><main data-pagefind-body>"
@@ -151,41 +175,75 @@ def _indexed_pages(bundle_dir: Path, language: str) -> int:
     return int(index["page_count"])
 
 
-def _write_documents(source: Path, language: LanguageInput) -> Counter[str]:
-    """One small HTML file per article (Pagefind turns `<url>/index.html` into `/<url>/`)."""
+def _content_words(language: LanguageInput) -> Counter[str]:
     counts: Counter[str] = Counter()
     for article in language.articles:
-        text = article.text()
-        counts.update(words(text))
+        counts.update(words(article.text()))
         counts.update(word for tag in article.tags for word in words(tag))
-        terms = expansion_terms(text, tags=article.tags, stopwords=language.lists.stopwords)
+    return counts
+
+
+def _analyze(lang: str, vocabulary: list[str]) -> WordAnalysis:
+    return analyze_language(search_language(lang), vocabulary)
+
+
+def _analyze_languages(inputs: list[tuple[str, list[str]]]) -> list[WordAnalysis]:
+    """Each language's word analysis in a process of its own: the dictionaries take seconds to
+    load, and the languages load theirs side by side."""
+    if len(inputs) == 1:
+        return [_analyze(*inputs[0])]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=len(inputs), mp_context=context) as pool:
+        futures = [pool.submit(_analyze, lang, vocabulary) for lang, vocabulary in inputs]
+        return [future.result() for future in futures]
+
+
+def _write_documents(source: Path, language: LanguageInput, analysis: WordAnalysis) -> None:
+    """One small HTML file per article (Pagefind turns `<url>/index.html` into `/<url>/`)."""
+    stopwords = language.lists.stopwords
+    for article in language.articles:
+        terms = ArticleTerms(
+            title=index_terms(article.title, analysis.terms, stopwords=stopwords),
+            key=[
+                *index_terms(article.lead, analysis.terms, stopwords=stopwords),
+                *index_terms(
+                    " ".join(article.tags), analysis.terms, stopwords=stopwords, own_words=True
+                ),
+            ],
+            body=index_terms(article.body_text(), analysis.terms, stopwords=stopwords),
+        )
         target = source / article.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(index_document(article, terms=terms), encoding="utf-8")
-    return counts
 
 
 def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> list[LanguageIndex]:
     """Index each language into `<site>/<home_url>pagefind/`, plus our JSON files there."""
     built: list[LanguageIndex] = []
+    counts = [_content_words(language) for language in languages]
+    analyses = _analyze_languages(
+        [
+            (language.lang, [*words_seen, *language.lists.synonym_words()])
+            for language, words_seen in zip(languages, counts, strict=True)
+        ]
+    )
     with tempfile.TemporaryDirectory(prefix="helpcenter-search-") as tmp:
         jobs: list[tuple[Path, str, Path]] = []
-        counts: list[Counter[str]] = []
-        for language in languages:
+        for language, analysis in zip(languages, analyses, strict=True):
             bundle_dir = site_dir / language.home_url / BUNDLE_FOLDER
             if bundle_dir.exists():
                 shutil.rmtree(bundle_dir)
             bundle_dir.mkdir(parents=True)
             source = Path(tmp) / language.lang
             source.mkdir()
-            counts.append(_write_documents(source, language))
+            _write_documents(source, language, analysis)
             jobs.append((source, search_language(language.lang).pagefind, bundle_dir))
         failures = _run_pagefind(
             [job for job, lang in zip(jobs, languages, strict=True) if lang.articles]
         )
     failed = iter(failures)
-    for language, (_, pagefind_language, bundle_dir), words_seen in zip(
-        languages, jobs, counts, strict=True
+    for language, (_, pagefind_language, bundle_dir), words_seen, analysis in zip(
+        languages, jobs, counts, analyses, strict=True
     ):
         pages = 0
         if language.articles:
@@ -197,24 +255,36 @@ def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> li
             raise IndexingError(
                 f"Pagefind indexed {pages} of {len(language.articles)} '{language.lang}' articles"
             )
-        _finish_bundle(bundle_dir, language, pagefind_language, words_seen)
+        _finish_bundle(bundle_dir, language, pagefind_language, words_seen, analysis, pages)
         built.append(LanguageIndex(language.lang, bundle_dir, pages, pagefind_language))
     return built
 
 
 def _finish_bundle(
-    bundle_dir: Path, language: LanguageInput, pagefind_language: str, counts: Counter[str]
+    bundle_dir: Path,
+    language: LanguageInput,
+    pagefind_language: str,
+    counts: Counter[str],
+    analysis: WordAnalysis,
+    pages: int,
 ) -> None:
     for name in UNUSED_BUNDLE_FILES:
         (bundle_dir / name).unlink(missing_ok=True)
-    tools = LanguageTools(search_language(language.lang))
-    synonyms = synonym_entries(language.lists, tools, counts)
+    settings = search_language(language.lang)
+    synonyms = synonym_entries(language.lists, analysis, Stemmer(settings.snowball))
+    shards = lexicon_shards(analysis, counts, stopwords=language.lists.stopwords)
+    lexicon_dir = bundle_dir / LEXICON_FOLDER
+    lexicon_dir.mkdir()
+    for key, shard in shards.items():
+        (lexicon_dir / f"{key}.json").write_text(shard, encoding="utf-8")
     config = search_config(
         lang=language.lang,
         pagefind_language=pagefind_language,
         lists=language.lists,
         synonyms=synonyms,
-        ending=tools.language.ending,
+        ending=settings.ending,
+        pages=pages,
+        lexicon=sorted(shards),
     )
     (bundle_dir / CONFIG_FILE).write_text(config, encoding="utf-8")
     vocabulary = vocabulary_json(counts, language.lists.stopwords)

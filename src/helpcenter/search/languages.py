@@ -16,6 +16,11 @@ class SearchLanguage:
     # Longest inflectional ending (letters after a synonym's stem) the browser accepts as a form
     # of that synonym: Finnish endings (-kseni, -issaan) are longer than Croatian ones (-ama).
     ending: int = 3
+    # simplemma's language code (base forms at index and query time), Voikko's language code
+    # (compound parts) and wordfreq's (which words are generic).
+    lemmas: str | None = None
+    compounds: str | None = None
+    frequencies: str | None = None
 
 
 # Croatian has no Snowball stemmer of its own; Snowball's Serbian (Latin) stemmer is derived from
@@ -23,13 +28,16 @@ class SearchLanguage:
 # shared stem. A language missing here is indexed under its own code, without stemming if
 # Pagefind has no stemmer for it.
 LANGUAGES: dict[str, SearchLanguage] = {
-    "hr": SearchLanguage(pagefind="sr", snowball="serbian"),
-    "bs": SearchLanguage(pagefind="sr", snowball="serbian"),
-    "sr": SearchLanguage(pagefind="sr", snowball="serbian"),
-    "fi": SearchLanguage(pagefind="fi", snowball="finnish", ending=5),
-    "sv": SearchLanguage(pagefind="sv", snowball="swedish"),
-    "de": SearchLanguage(pagefind="de", snowball="german"),
-    "en": SearchLanguage(pagefind="en", snowball="english"),
+    # simplemma and wordfreq treat Croatian, Bosnian and Serbian as one language ("hbs", "sh").
+    "hr": SearchLanguage(pagefind="sr", snowball="serbian", lemmas="hbs", frequencies="sh"),
+    "bs": SearchLanguage(pagefind="sr", snowball="serbian", lemmas="hbs", frequencies="sh"),
+    "sr": SearchLanguage(pagefind="sr", snowball="serbian", lemmas="hbs", frequencies="sh"),
+    "fi": SearchLanguage(
+        pagefind="fi", snowball="finnish", ending=5, lemmas="fi", compounds="fi", frequencies="fi"
+    ),
+    "sv": SearchLanguage(pagefind="sv", snowball="swedish", lemmas="sv", frequencies="sv"),
+    "de": SearchLanguage(pagefind="de", snowball="german", lemmas="de", frequencies="de"),
+    "en": SearchLanguage(pagefind="en", snowball="english", lemmas="en", frequencies="en"),
 }
 
 

@@ -28,6 +28,10 @@ class WordLists:
     def is_stopword(self, word: str) -> bool:
         return fold(word) in self.stopwords
 
+    def synonym_words(self) -> list[str]:
+        """Every word of every synonym term, for the build's word analysis."""
+        return [word for group in self.synonyms for term in group for word in words(term)]
+
 
 def _content_lines(path: Path) -> list[tuple[int, str]]:
     lines = []

@@ -1,0 +1,209 @@
+// The search engine of one language: Pagefind (loaded from this site only) finds pages for
+// each alternative of each concept; our rules decide what to ask and how to rank.
+
+import { isCommon, lemmaOf, shardsFor } from "./lexicon.js";
+import { parseQuery, prepareRules } from "./query.js";
+import { answers, checkHits, collectHits, conceptWeights, finalRanking, firstStage } from "./ranking.js";
+import { present } from "./results.js";
+import { corrections, prepareVocabulary, splitCompound } from "./vocabulary.js";
+import { words } from "./text.js";
+
+export const RESULTS_SHOWN = 8;
+// Pages whose texts are loaded and checked before showing results.
+export const CANDIDATES_CHECKED = 12;
+export const TYPO_WEIGHT = 0.7;
+export const COMPOUND_WEIGHT = 0.8;
+const ANSWERS_KEPT = 64;
+
+function fetchJson(url) {
+  return fetch(url, { credentials: "same-origin" }).then((response) => {
+    if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+    return response.json();
+  });
+}
+
+// Pagefind's content is HTML-escaped text; word positions are counted on whitespace.
+function decode(text) {
+  if (text.indexOf("&") < 0) return text;
+  const decoder = document.createElement("textarea");
+  decoder.innerHTML = text;
+  return decoder.value;
+}
+
+function contentWords(fragment) {
+  if (!fragment.words) {
+    fragment.words = (fragment.raw_content || fragment.content || "").split(/[\r\n\s]+/g).map(decode);
+  }
+  return fragment.words;
+}
+
+export class Engine {
+  // config: {bundle: URL, language (Pagefind's), root: URL}
+  constructor(config) {
+    this.config = config;
+    this.ready = null;
+    this.shards = new Map();
+    this.shardLoads = new Map();
+    this.answers = new Map();
+    this.fragments = new Map();
+    this.vocabulary = null;
+  }
+
+  load() {
+    if (this.ready) return this.ready;
+    const bundle = this.config.bundle;
+    this.ready = Promise.all([
+      import(new URL("pagefind.js", bundle).href).then((module) => {
+        // Pagefind picks its index from <html lang> only; Croatian pages are indexed as "sr"
+        // (Snowball's Serbian stemmer), so the page names that index while the instance is made.
+        const html = document.documentElement;
+        const pageLang = html.getAttribute("lang");
+        html.setAttribute("lang", this.config.language);
+        let instance;
+        try {
+          instance = module.createInstance({ basePath: bundle.href, baseUrl: "/" });
+        } finally {
+          html.setAttribute("lang", pageLang);
+        }
+        return instance.init().then(() => instance);
+      }),
+      fetchJson(new URL("helpcenter-search.json", bundle)),
+    ]).then(([pagefind, raw]) => {
+      this.pagefind = pagefind;
+      this.rules = prepareRules(raw);
+      this.pages = raw.pages || 0;
+      this.lexiconKeys = new Set(raw.lexicon || []);
+      this.vocabularyFile = raw.vocabulary;
+    });
+    this.ready.catch(() => {
+      this.ready = null;
+    });
+    return this.ready;
+  }
+
+  loadShards(queryWords) {
+    return Promise.all(
+      shardsFor(queryWords, this.lexiconKeys).map((key) => {
+        if (!this.shardLoads.has(key)) {
+          const loading = fetchJson(new URL(`lexicon/${key}.json`, this.config.bundle)).then(
+            (shard) => this.shards.set(key, shard),
+          );
+          loading.catch(() => this.shardLoads.delete(key));
+          this.shardLoads.set(key, loading);
+        }
+        return this.shardLoads.get(key);
+      }),
+    );
+  }
+
+  loadVocabulary() {
+    if (!this.vocabulary) {
+      this.vocabulary = fetchJson(new URL(this.vocabularyFile, this.config.bundle)).then(prepareVocabulary);
+      this.vocabulary.catch(() => {
+        this.vocabulary = null;
+      });
+    }
+    return this.vocabulary;
+  }
+
+  // Pagefind's answers per searched text, kept across queries: while a visitor types
+  // "tilaus toim", "tilaus toimi"..., only the last word is new to search.
+  pagefindSearch(text) {
+    const key = text.toLowerCase();
+    let answer = this.answers.get(key);
+    if (answer) {
+      this.answers.delete(key);
+    } else {
+      answer = this.pagefind.search(text).then((result) => result || { results: [] });
+      answer.catch(() => this.answers.delete(key));
+    }
+    this.answers.set(key, answer);
+    if (this.answers.size > ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value);
+    return answer;
+  }
+
+  searchAlternatives(concepts) {
+    const jobs = [];
+    concepts.forEach((concept) => {
+      concept.alternatives.forEach((alt) => {
+        if (alt.result) return;
+        jobs.push(this.pagefindSearch(alt.text).then((result) => { alt.result = result; }));
+      });
+    });
+    return Promise.all(jobs);
+  }
+
+  loadFragments(pages) {
+    return Promise.all(
+      pages.map((page) => {
+        if (page.fragment) return null;
+        if (!this.fragments.has(page.id)) {
+          const loading = page.result.data();
+          loading.catch(() => this.fragments.delete(page.id));
+          this.fragments.set(page.id, loading);
+        }
+        return this.fragments.get(page.id).then((fragment) => { page.fragment = fragment; });
+      }),
+    );
+  }
+
+  async rankCandidates(concepts, weights) {
+    const candidates = firstStage(collectHits(concepts), weights).slice(0, CANDIDATES_CHECKED);
+    await this.loadFragments(candidates);
+    candidates.forEach((page) => checkHits(page, contentWords(page.fragment), page.fragment));
+    return finalRanking(candidates, weights);
+  }
+
+  // Options: `typing` (the last word may be unfinished), `stale()` (true once a newer query
+  // exists: stop early). Resolves to the results, or null when stale.
+  async search(query, options = {}) {
+    const stale = options.stale || (() => false);
+    await Promise.all([this.load(), this.shardLoadsFor(query)]);
+    const lemma = (w) => lemmaOf(w, this.shards);
+    const concepts = parseQuery(query, this.rules, { typing: options.typing, lemmaOf: lemma });
+    if (!concepts.length) return [];
+    await this.searchAlternatives(concepts);
+    if (stale()) return null;
+    const generic = (text) => isCommon(text, this.shards);
+    let weights = conceptWeights(concepts, this.pages, generic);
+    let ranked = await this.rankCandidates(concepts, weights);
+    if (stale()) return null;
+
+    // Typos and unknown compounds, for concepts no checked page has (nearly) as typed.
+    const missing = concepts.filter(
+      (concept, c) => !concept.phrase && !ranked.some((page) => page.best[c] && page.best[c].strong),
+    );
+    if (missing.length) {
+      const vocabulary = await this.loadVocabulary();
+      let added = false;
+      missing.forEach((concept) => {
+        const found = concept.alternatives.some((a) => a.result && a.result.results.length);
+        const fixes = corrections(vocabulary, concept.text).map((text) => ({ text, weight: TYPO_WEIGHT, kind: "typo" }));
+        if (!fixes.length && !found) {
+          const parts = splitCompound(vocabulary, concept.text);
+          if (parts) fixes.push({ text: parts, weight: COMPOUND_WEIGHT, kind: "compound" });
+        }
+        fixes.forEach((alt) => {
+          concept.alternatives.push(alt);
+          added = true;
+        });
+      });
+      if (added) {
+        await this.searchAlternatives(concepts);
+        if (stale()) return null;
+        weights = conceptWeights(concepts, this.pages, generic);
+        ranked = await this.rankCandidates(concepts, weights);
+      }
+    }
+    if (stale()) return null;
+    const resolve = (url) => new URL(url.replace(/^\//, ""), this.config.root).href;
+    return answers(ranked)
+      .slice(0, RESULTS_SHOWN)
+      .map((page) => present(page, contentWords(page.fragment), resolve));
+  }
+
+  shardLoadsFor(query) {
+    // The rules (and the list of shards) come with load(); shards follow once it is there.
+    return this.load().then(() => this.loadShards(words(query)));
+  }
+}
