@@ -19,7 +19,9 @@ build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
+	bash scripts/install-system-deps --build
 	$(BIN)/python -m helpcenter.dev_server
 
 test: $(STAMP) system-deps
+	node --test tests/js/
 	$(BIN)/python -m pytest

@@ -1,6 +1,7 @@
 """Search quality: our search versus Material's built-in search, typed into the real search box.
 
-    .venv/bin/python bench/search_quality.py [--docs DIR] [--queries FILE ...] [--failures]
+    .venv/bin/python bench/search_quality.py [--docs DIR] [--queries FILE ...] [--holdout FILE ...]
+    .venv/bin/python bench/search_quality.py --set shop     # the 49-article "shop" content set
 
 Builds the site twice from the same content (ours, and a plain mkdocs-material +
 mkdocs-static-i18n build with Material's `search` plugin), serves both on loopback, types every
@@ -10,7 +11,9 @@ source paths relative to `docs/<lang>/`, best first, and any of them counts as a
 
 Printed per language and per kind: Success@1 and Success@3 (an expected article among the first
 1 / 3 results) and MRR (mean of 1 / rank of the first expected article, 0 when absent).
-Targets: Success@3 >= 0.9 per language, and ours better than Material in every kind.
+Queries with `expected: []` (no article answers them) are scored apart: the share that shows
+no results. Hold-out files (`--holdout`, never looked at while tuning) are reported apart from
+the tuning files. Any result link of another language than the query's is counted and printed.
 """
 
 from __future__ import annotations
@@ -45,6 +48,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DEFAULT_QUERIES = [ROOT / "bench" / "queries" / "hr.yml", ROOT / "bench" / "queries" / "fi.yml"]
+# Named content sets: docs, tuning queries, hold-out queries.
+SETS = {
+    "starter": (None, DEFAULT_QUERIES, []),
+    "shop": (
+        ROOT / "bench" / "content" / "shop" / "docs",
+        [ROOT / "bench" / "queries" / "shop" / f"{lang}.yml" for lang in ("hr", "fi")],
+        [ROOT / "bench" / "queries" / "shop" / f"{lang}.holdout.yml" for lang in ("hr", "fi")],
+    ),
+}
 PROJECT_FILES = ("mkdocs.yml", "hooks", "overrides", "locales")
 RESULT_TIMEOUT_MS = 15_000
 
@@ -253,6 +265,7 @@ class Query:
     query: str
     expected: tuple[str, ...]
     kind: str
+    holdout: bool = False
 
 
 @dataclass
@@ -282,7 +295,7 @@ class Outcome:
     material: list[str] = field(default_factory=list)
 
 
-def load_queries(files: list[Path]) -> list[Query]:
+def load_queries(files: list[Path], *, holdout: bool = False) -> list[Query]:
     queries = []
     for file in files:
         if not file.is_file():
@@ -295,6 +308,7 @@ def load_queries(files: list[Path]) -> list[Query]:
                     str(item["query"]),
                     tuple(item["expected"]),
                     item.get("kind", "all"),
+                    holdout,
                 )
             )
     return queries
@@ -313,9 +327,37 @@ def first_rank(results: list[str], q: Query) -> int | None:
     return None
 
 
+def other_language_results(o: Outcome, langs: set[str]) -> list[str]:
+    """Result paths of ours under another language's home than the query's."""
+    home = home_path(o.query.lang)
+    other_homes = {home_path(lang) for lang in langs} - {home, "/"}
+    return [
+        path
+        for path in o.ours
+        if not path.startswith(home) or any(path.startswith(h) for h in other_homes)
+    ]
+
+
+def report_unanswerable(outcomes: list[Outcome], *, with_material: bool) -> None:
+    """Queries no article answers: the share that shows no results (higher is better)."""
+    for lang in [*sorted({o.query.lang for o in outcomes}), "all"]:
+        chosen = [o for o in outcomes if lang in ("all", o.query.lang)]
+        if not chosen:
+            continue
+        ours = sum(not o.ours for o in chosen) / len(chosen)
+        line = f"{lang:4} {'unanswerable':14} {len(chosen):3} | no results: ours {ours:4.2f}"
+        if with_material:
+            material = sum(not o.material for o in chosen) / len(chosen)
+            line += f"   material {material:4.2f}"
+        print(line)
+    print()
+
+
 def report(outcomes: list[Outcome], *, with_material: bool) -> None:
+    answerable = [o for o in outcomes if o.query.expected]
+    unanswerable = [o for o in outcomes if not o.query.expected]
     groups: dict[tuple[str, str], tuple[Score, Score]] = {}
-    for o in outcomes:
+    for o in answerable:
         for key in (
             (o.query.lang, o.query.kind),
             (o.query.lang, "ALL"),
@@ -341,10 +383,17 @@ def report(outcomes: list[Outcome], *, with_material: bool) -> None:
                 line += f" |        {material.row()}"
             print(line)
         print()
+    if unanswerable:
+        report_unanswerable(unanswerable, with_material=with_material)
+    langs = {o.query.lang for o in outcomes}
+    leaks = [(o, p) for o in outcomes for p in other_language_results(o, langs)]
+    print(f"results of another language than the query's: {len(leaks)}")
+    for o, p in leaks[:10]:
+        print(f"  [{o.query.lang}] {o.query.query!r}: {p}")
 
 
 def run(args: argparse.Namespace) -> list[Outcome]:
-    queries = load_queries(args.queries)
+    queries = load_queries(args.queries) + load_queries(args.holdout, holdout=True)
     if not queries:
         raise SystemExit("no queries")
     with tempfile.TemporaryDirectory(prefix="search-quality-") as tmp:
@@ -386,25 +435,43 @@ def main() -> None:
     parser.add_argument(
         "--docs", type=Path, help="content set to use instead of docs/ (docs/<lang>/...)"
     )
-    parser.add_argument("--queries", type=Path, nargs="+", default=DEFAULT_QUERIES)
+    parser.add_argument("--set", choices=sorted(SETS), help="a named content set and its queries")
+    parser.add_argument("--queries", type=Path, nargs="+", default=None)
+    parser.add_argument(
+        "--holdout", type=Path, nargs="+", default=None, help="hold-out queries, reported apart"
+    )
     parser.add_argument("--no-material", action="store_true", help="skip the Material baseline")
     parser.add_argument(
         "--failures", action="store_true", help="list queries ours misses in the top 3"
     )
     parser.add_argument("--details", action="store_true", help="list every query with both ranks")
     args = parser.parse_args()
+    docs, tuning, holdout = SETS[args.set or "starter"]
+    args.docs = args.docs or docs
+    args.queries = args.queries or tuning
+    args.holdout = args.holdout if args.holdout is not None else holdout
     outcomes = run(args)
     print()
-    report(outcomes, with_material=not args.no_material)
+    tuned = [o for o in outcomes if not o.query.holdout]
+    held = [o for o in outcomes if o.query.holdout]
+    if held:
+        print("== tuning queries ==")
+    report(tuned, with_material=not args.no_material)
+    if held:
+        print("\n== hold-out queries (never looked at while tuning) ==")
+        report(held, with_material=not args.no_material)
     if args.details:
-        for o in outcomes:
+        for o in tuned:
             ours, material = first_rank(o.ours, o.query), first_rank(o.material, o.query)
             where = f"[{o.query.lang} {o.query.kind:13}]"
             ranks = f"ours {ours or '-':>2} material {material or '-':>2}"
             print(f"  {where} {ranks}  {o.query.query!r}  ours: {o.ours[:3]}")
     if args.failures:
-        print("Ours: expected article not among the first three results")
-        for o in outcomes:
+        # Only the tuning queries: the hold-out ones stay unseen.
+        print("Ours: expected article not among the first three results (tuning queries)")
+        for o in tuned:
+            if not o.query.expected:
+                continue
             rank = first_rank(o.ours, o.query)
             if rank is None or rank > 3:
                 where = f"[{o.query.lang} {o.query.kind}] {o.query.query!r}"

@@ -10,10 +10,16 @@ import pytest
 
 from helpcenter.content import Catalog, Collection
 from helpcenter.front_matter import ArticleMeta, CollectionMeta, HomeMeta
-from helpcenter.search.client_data import search_config, synonym_entries, vocabulary_json
+from helpcenter.search.client_data import (
+    lexicon_shards,
+    search_config,
+    synonym_entries,
+    vocabulary_json,
+)
 from helpcenter.search.context import search_context, suggested_collections
-from helpcenter.search.expansion import LanguageTools, expansion_terms
-from helpcenter.search.indexer import ArticleRecord, index_document
+from helpcenter.search.expansion import index_terms
+from helpcenter.search.morphology import Stemmer, WordAnalysis
+from helpcenter.search.indexer import ArticleRecord, ArticleTerms, index_document
 from helpcenter.search.languages import search_language
 from helpcenter.search.text import dj_variants, fold, words
 from helpcenter.search.wordlists import (
@@ -134,31 +140,51 @@ def test_croatian_is_indexed_with_the_serbian_stemmer() -> None:
     assert search_language("pt-BR").snowball is None
 
 
-def test_synonym_words_know_their_inflected_forms_from_the_content() -> None:
+def test_synonym_words_carry_base_form_stem_and_base() -> None:
     lists = WordLists(frozenset(), (("paket", "pošiljka"),))
-    tools = LanguageTools(search_language("hr"))
-    entries = synonym_entries(lists, tools, ["pošiljke", "pošiljku", "paketomatu", "dostava"])
-    paket, posiljka = entries[0]
+    analysis = WordAnalysis(lemmas={"posiljka": "posiljka", "paket": "paket"})
+    entries = synonym_entries(lists, analysis, Stemmer("serbian"))
+    _, posiljka = entries[0]
     assert posiljka["text"] == "pošiljka"
-    assert posiljka["words"][0]["f"] == "posiljka"
-    assert posiljka["words"][0]["stem"] == "posiljk"
-    assert posiljka["words"][0]["base"] == "posiljk"
-    assert posiljka["words"][0]["forms"] == ["posiljke", "posiljku"]
-    # "paketomat" is another word, not a form of "paket".
-    assert "paketomatu" not in paket["words"][0]["forms"]
+    assert posiljka["words"][0] == {
+        "f": "posiljka",
+        "lemma": "posiljka",
+        "stem": "posiljk",
+        "base": "posiljk",
+    }
 
 
-def test_extra_terms_add_tags_and_dj_spellings_but_nothing_already_there() -> None:
+def test_index_terms_add_base_forms_tags_and_dj_spellings_but_nothing_already_there() -> None:
     text = "Što se događa s novcem kad otkažem narudžbu? Povrat novca."
-    terms = expansion_terms(text, tags=["povrat novca", "refundacija"], stopwords=frozenset({"se"}))
-    assert "refundacija" in terms
-    assert {"dogadja", "dogada"} <= set(terms)
-    assert "povrat" not in terms and "novca" not in terms  # already in the text
+    analysis = {"otkazem": ("otkazati",), "novcem": ("novac",), "povrat": ("povrat",)}
+    terms = index_terms(text, analysis, stopwords=frozenset({"se"}))
+    assert {"otkazati", "novac", "dogadja", "dogada"} <= set(terms)
+    assert "povrat" not in terms  # already in the text
+    tags = index_terms("povrat novca, refundacija", {}, stopwords=frozenset(), own_words=True)
+    assert tags == ["povrat", "novca", "refundacija"]
+
+
+def test_lexicon_shards_split_forms_and_generic_words_by_first_two_letters() -> None:
+    analysis = WordAnalysis(
+        forms={"tilauksen": "tilaus", "tilauksia": "tilaus", "ja": "ja"},
+        common=frozenset({"tilanne", "kauppa", "tilaus"}),
+    )
+    shards = lexicon_shards(analysis, Counter({"tilaus": 3}), stopwords=frozenset({"ja"}))
+    assert sorted(shards) == ["ka", "ti"]
+    assert json.loads(shards["ti"]) == {
+        "f": {"tilauksen": "tilaus", "tilauksia": "tilaus"},
+        # A content word is not "generic": the index knows how rare it is.
+        "c": ["tilanne"],
+    }
 
 
 def test_browser_config_holds_folded_stopwords_and_vocabulary_skips_them() -> None:
     lists = WordLists(frozenset({"kako", "sto"}), ())
-    config = json.loads(search_config(lang="hr", pagefind_language="sr", lists=lists, synonyms=[]))
+    config = json.loads(
+        search_config(
+            lang="hr", pagefind_language="sr", lists=lists, synonyms=[], pages=3, lexicon=["na"]
+        )
+    )
     assert config == {
         "lang": "hr",
         "pagefind_language": "sr",
@@ -166,6 +192,8 @@ def test_browser_config_holds_folded_stopwords_and_vocabulary_skips_them() -> No
         "synonyms": [],
         "ending": 3,
         "vocabulary": "helpcenter-vocabulary.json",
+        "pages": 3,
+        "lexicon": ["na"],
     }
     counts = Counter({"dostava": 5, "kako": 9, "paketomat": 2, "je": 7, "2024": 3})
     assert json.loads(vocabulary_json(counts, lists.stopwords)) == {
@@ -192,7 +220,8 @@ def test_index_document_has_only_title_lead_and_body_with_weights() -> None:
         '<p>Uvod.</p>\n<h2 id="koraci">Koraci</h2>\n<p>Prvo.</p>\n'
         '<p class="hc-back-to-top"><a href="#hc-top" data-hc-top>Povratak na vrh ▲</a></p>\n'
     )
-    doc = index_document(_record(body), terms=["refundacija", "dogadja"])
+    terms = ArticleTerms(title=["otkazati"], key=["otkazivati"], body=["refundacija", "dogadja"])
+    doc = index_document(_record(body), terms=terms)
     assert doc.count("data-pagefind-body") == 1
     assert '<h1 data-pagefind-meta="title" data-pagefind-weight="10">' in doc
     assert "Kako otkazati &lt;narudžbu&gt;?</h1>" in doc
@@ -201,6 +230,8 @@ def test_index_document_has_only_title_lead_and_body_with_weights() -> None:
     assert "Povratak na vrh" not in doc
     assert 'data-pagefind-meta="collection:Narudžbe"' in doc
     assert 'data-pagefind-meta="hc_terms:refundacija dogadja"' in doc
+    assert 'data-pagefind-meta="hc_title:otkazati"' in doc
+    assert 'data-pagefind-meta="hc_key:otkazivati"' in doc
     assert 'data-pagefind-meta="hc_lead_words:5"' in doc
 
 

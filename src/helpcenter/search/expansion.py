@@ -25,7 +25,7 @@ def index_terms(
     `own_words`: the words themselves are indexed too (tags, which the page does not show).
     """
     text_words = words(text)
-    present = {fold(word) for word in text_words} if not own_words else set()
+    present = set(text_words) if not own_words else set()
     extra: dict[str, None] = {}
 
     def add(term: str) -> None:

@@ -150,7 +150,9 @@ export class Engine {
   async rankCandidates(concepts, weights) {
     const candidates = firstStage(collectHits(concepts), weights).slice(0, CANDIDATES_CHECKED);
     await this.loadFragments(candidates);
-    candidates.forEach((page) => checkHits(page, contentWords(page.fragment), page.fragment));
+    candidates.forEach((page) =>
+      checkHits(page, contentWords(page.fragment), page.fragment, this.rules.ending),
+    );
     return finalRanking(candidates, weights);
   }
 

@@ -13,7 +13,7 @@ export const BODY_REPEAT_BONUS = 0.2;
 // something the help center never mentions covers too little to be answered, while a story
 // naming the product ("ormar", "blender") still finds the article about its problem.
 export const MISSING_GENERIC_WEIGHT = 0.3;
-export const MISSING_SHARE = 0.5;
+export const MISSING_SHARE = 0.75;
 // Pages holding every concept rank above those that hold most of them.
 export const COMPLETE_BONUS = 0.25;
 // Concepts found next to each other (at most NEAR words apart).
@@ -21,7 +21,7 @@ export const PROXIMITY_BONUS = 0.15;
 export const NEAR = 3;
 // A page covering less of the query's weight than this is not an answer ("no results" rather
 // than weak matches); one ranked below this share of the best is not worth listing.
-export const MIN_COVERAGE = 0.4;
+export const MIN_COVERAGE = 0.35;
 export const MIN_SHARE_OF_BEST = 0.25;
 
 // BM25's inverse document frequency of a word `df` of `total` pages contain.
@@ -95,7 +95,7 @@ function metaField(name) {
 
 // Once a page's text is loaded: which hits are genuine (the words found are forms of the query
 // words), how close they are, and in which field they stand. `text`: the page's words.
-export function checkHits(page, text, fragment) {
+export function checkHits(page, text, fragment, ending = 3) {
   const meta = fragment.meta || {};
   const titleLength = words(meta.title || "").length;
   const leadLength = parseInt(meta.hc_lead_words, 10) || 0;
@@ -115,7 +115,7 @@ export function checkHits(page, text, fragment) {
         let ok = false;
         let best = 0;
         located.forEach((found) => {
-          if (!found.word || !sameWord(q, found.word)) return;
+          if (!found.word || !sameWord(q, found.word, ending)) return;
           ok = true;
           count++;
           best = Math.max(best, closeness(q, found.word));
@@ -123,7 +123,7 @@ export function checkHits(page, text, fragment) {
         });
         hit.meta.forEach((name) => {
           (metaWords[name] || []).forEach((w) => {
-            if (!sameWord(q, w)) return;
+            if (!sameWord(q, w, ending)) return;
             ok = true;
             best = Math.max(best, commonPrefix(q, w) >= q.length - 1 ? 1 : closeness(q, w));
             fields.add(metaField(name));

@@ -26,10 +26,13 @@ export function commonPrefix(a, b) {
 
 // Pagefind matches a query word by its stem as a prefix, and when nothing starts with it,
 // falls back to the longest indexed word the query starts with ("asdf" -> "a"). Only the first
-// kind is a real match.
-export function sameWord(query, found) {
+// kind is a real match. Snowball's stems can differ from the word early (ijekavian
+// "promjena" / "promijeniti"), so four shared letters are enough; `ending` is the language's
+// longest inflectional ending, within which a shorter shared start still counts.
+export function sameWord(query, found, ending = 3) {
   const c = commonPrefix(query, found);
-  return c === query.length || c >= 4 || (c >= 3 && found.length > c && query.length > c);
+  if (c === query.length || c >= 4) return true;
+  return c >= 3 && found.length > c && query.length > c && query.length - c <= ending;
 }
 
 // How much of two words is shared from the start, 0 to 1.

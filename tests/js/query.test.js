@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { fold } from "../../overrides/assets/javascripts/search/text.js";
+import { parseQuery, prepareRules } from "../../overrides/assets/javascripts/search/query.js";
+
+const word = (w, lemma = fold(w)) => ({ f: fold(w), lemma, stem: fold(w).slice(0, -1), base: fold(w).slice(0, -1) });
+const term = (text, lemmas = {}) => ({ text, words: text.split(" ").map((w) => word(w, lemmas[w])) });
+
+const rules = prepareRules({
+  ending: 3,
+  stopwords: ["kako", "mogu", "li", "je", "to", "sto", "ako", "nije"],
+  synonyms: [
+    [term("paket"), term("pošiljka")],
+    [term("refundacija"), term("povrat novca")],
+  ],
+});
+const lemmas = { posiljke: "posiljka", otkazem: "otkazati" };
+const lemmaOf = (w) => lemmas[fold(w)] || fold(w);
+const texts = (q, options = {}) => parseQuery(q, rules, { lemmaOf, ...options }).map((c) => c.text);
+const alternatives = (q) => parseQuery(q, rules, { lemmaOf }).map((c) => c.alternatives.slice(1).map((a) => a.text));
+
+test("a question keeps its content words; stop words match without diacritics", () => {
+  assert.deepEqual(texts("Kako mogu promijeniti adresu dostave?"), ["promijeniti", "adresu", "dostave"]);
+  assert.deepEqual(texts("što ako paket nije stigao"), ["paket", "stigao"]);
+  assert.deepEqual(texts("kako je li to"), []);
+});
+
+test("a word's base form from the lexicon becomes an alternative", () => {
+  assert.deepEqual(alternatives("otkažem"), [["otkazati"]]);
+});
+
+test("synonyms apply to inflected forms through their base form", () => {
+  assert.deepEqual(alternatives("pošiljke"), [["posiljka", "paket"]]);
+});
+
+test("multi-word synonyms work both ways and take their words out of the query", () => {
+  assert.deepEqual(alternatives("refundacija"), [["povrat novca"]]);
+  const [phrase, rest] = parseQuery("povrat novca pouzećem", rules, { lemmaOf });
+  assert.equal(phrase.text, "povrat novca");
+  assert.ok(phrase.phrase);
+  assert.deepEqual(phrase.alternatives.slice(1).map((a) => a.text), ["refundacija"]);
+  assert.equal(rest.text, "pouzećem");
+});
+
+test("đ and its spellings are alternatives of each other", () => {
+  assert.deepEqual(alternatives("dogadjaj"), [["događaj"]]);
+  assert.deepEqual(alternatives("događaj"), [["dogadjaj"]]);
+});
+
+test("an unfinished short last word waits while typing", () => {
+  assert.deepEqual(texts("narudžba d", { typing: true }), ["narudžba"]);
+  assert.deepEqual(texts("narudžba d", { typing: false }), ["narudžba", "d"]);
+});
