@@ -18,9 +18,9 @@ from helpcenter.search.client_data import (
 )
 from helpcenter.search.context import search_context, suggested_collections
 from helpcenter.search.expansion import index_terms
-from helpcenter.search.morphology import Stemmer, WordAnalysis
 from helpcenter.search.indexer import ArticleRecord, ArticleTerms, index_document
 from helpcenter.search.languages import search_language
+from helpcenter.search.morphology import Stemmer, WordAnalysis
 from helpcenter.search.text import dj_variants, fold, words
 from helpcenter.search.wordlists import (
     WordListError,
