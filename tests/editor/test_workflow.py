@@ -48,6 +48,8 @@ def test_workflow_runs_the_documented_commands_in_order() -> None:
     data = load()
     commands = runs(data)
     assert commands == [
+        # Finnish compound analysis for the search index (scripts/install-system-deps --build)
+        "sudo apt-get update -qq && sudo apt-get install -y -qq libvoikko1 voikko-fi",
         "make test",
         ".venv/bin/helpcenter check",
         '.venv/bin/helpcenter translations --fail-on "$TRANSLATIONS_FAIL_ON"',
