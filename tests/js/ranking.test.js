@@ -71,3 +71,38 @@ test("nothing is shown when the best page covers too little of the question", ()
   assert.equal(ranked.length, 1);
   assert.deepEqual(answers(ranked), []);
 });
+
+test("a broad synonym group does not make the visitor's own word common", () => {
+  const typed = concept("reklamacija", { a: [0] });
+  typed.alternatives.push({ text: "prigovor", weight: 0.7, kind: "synonym", result: { results: "abcdefghij".split("").map((id) => ({ id, score: 1, words: [0], matchedMetaFields: [] })) } });
+  const [weight] = conceptWeights([typed], 20, () => false);
+  assert.equal(weight.found, idf(1, 20));
+});
+
+test("a word that only some page's body has is a detail, not what the question is about", () => {
+  const fragments = { detail: fragment("Registracija", "korištenje aplikacije"), code: fragment("Kod za popust", "tekst") };
+  const { ranked } = rank(
+    [concept("korištenje", { detail: [1] }), concept("kod", { code: [0] })],
+    fragments,
+    20,
+  );
+  assert.equal(ranked[0].id, "code");
+});
+
+test("a word Pagefind found only by a shorter prefix counts as missing", () => {
+  // "zapošljavanje" falls back to the 15 pages with "zaprimanje": no genuine hit anywhere.
+  const fragments = {};
+  const fallback = {};
+  for (let i = 0; i < 15; i++) {
+    fragments["p" + i] = fragment("Zaprimanje narudžbe", "tekst");
+    fallback["p" + i] = [0];
+  }
+  const { ranked } = rank(
+    [concept("zapošljavanje", fallback), concept("narudžbe", { p0: [1] })],
+    fragments,
+    20,
+  );
+  assert.equal(ranked[0].best[0], null);
+  // It weighs as a word no page has, not as one every page has (which would hardly count).
+  assert.ok(ranked[0].coverage < 0.75);
+});

@@ -142,8 +142,7 @@ def test_croatian_is_indexed_with_the_serbian_stemmer() -> None:
 
 def test_synonym_words_carry_base_form_stem_and_base() -> None:
     lists = WordLists(frozenset(), (("paket", "pošiljka"),))
-    analysis = WordAnalysis(lemmas={"posiljka": "posiljka", "paket": "paket"})
-    entries = synonym_entries(lists, analysis, Stemmer("serbian"))
+    entries = synonym_entries(lists, Stemmer("serbian"))
     _, posiljka = entries[0]
     assert posiljka["text"] == "pošiljka"
     assert posiljka["words"][0] == {
@@ -169,12 +168,11 @@ def test_lexicon_shards_split_forms_and_generic_words_by_first_two_letters() -> 
         forms={"tilauksen": "tilaus", "tilauksia": "tilaus", "ja": "ja"},
         common=frozenset({"tilanne", "kauppa", "tilaus"}),
     )
-    shards = lexicon_shards(analysis, Counter({"tilaus": 3}), stopwords=frozenset({"ja"}))
+    shards = lexicon_shards(analysis, stopwords=frozenset({"ja"}))
     assert sorted(shards) == ["ka", "ti"]
     assert json.loads(shards["ti"]) == {
         "f": {"tilauksen": "tilaus", "tilauksia": "tilaus"},
-        # A content word is not "generic": the index knows how rare it is.
-        "c": ["tilanne"],
+        "c": ["tilanne", "tilaus"],
     }
 
 

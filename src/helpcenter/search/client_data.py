@@ -20,20 +20,20 @@ LEXICON_FOLDER = "lexicon"
 SHARD_PREFIX = 2
 
 
-def synonym_entries(
-    lists: WordLists, analysis: WordAnalysis, stemmer: Stemmer
-) -> list[list[dict[str, Any]]]:
+def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[list[dict[str, Any]]]:
     """Synonym groups with what the browser needs to recognise each word in any form.
 
-    Per word: `f` (folded), `lemma` (its base form, which the lexicon gives for a query word),
-    `stem` and `base` (prefixes its forms start with, for forms the lexicon lacks).
+    Per word: `f` (folded), `lemma` (its base form, which the lexicon gives for a query word;
+    editors write terms in base form, and simplemma cuts unknown compounds short:
+    "palautuskulut" -> "palautus"), `stem` and `base` (prefixes its forms start with, for forms
+    the lexicon lacks).
     """
 
     def describe(word: str) -> dict[str, Any]:
         folded = fold(word)
         return {
             "f": folded,
-            "lemma": analysis.lemmas.get(folded, folded),
+            "lemma": folded,
             "stem": fold(stemmer.stem(word)),
             # Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word
             # less its last letter joins them again.
@@ -46,15 +46,13 @@ def synonym_entries(
     ]
 
 
-def lexicon_shards(
-    analysis: WordAnalysis, counts: Counter[str], *, stopwords: frozenset[str]
-) -> dict[str, str]:
+def lexicon_shards(analysis: WordAnalysis, *, stopwords: frozenset[str]) -> dict[str, str]:
     """`lexicon/<first two letters>.json`: for the words a query may contain, their base form
-    in the index (`f`) and whether a word the content lacks is a generic one (`c`).
+    in the index (`f`) and whether it is a generic word of the language (`c`), which counts
+    little however rare it is in the content ("korištenje" on one page only).
 
     Split by the first two letters so a query loads only the few small files of its words.
     """
-    content = {fold(word) for word in counts}
     shards: dict[str, dict[str, Any]] = {}
 
     def shard(word: str) -> dict[str, Any]:
@@ -63,7 +61,7 @@ def lexicon_shards(
     for form, lemma in sorted(analysis.forms.items()):
         if len(form) >= SHARD_PREFIX and form not in stopwords and lemma not in stopwords:
             shard(form)["f"][form] = lemma
-    for word in sorted(analysis.common - content - stopwords):
+    for word in sorted(analysis.common - stopwords):
         if len(word) >= SHARD_PREFIX:
             shard(word)["c"].append(word)
     return {

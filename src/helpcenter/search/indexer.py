@@ -33,7 +33,7 @@ from helpcenter.search.context import BUNDLE_FOLDER
 from helpcenter.search.expansion import index_terms
 from helpcenter.search.languages import search_language
 from helpcenter.search.morphology import Stemmer, WordAnalysis, analyze_language
-from helpcenter.search.text import words
+from helpcenter.search.text import fold, words
 from helpcenter.search.wordlists import WordLists
 
 # Metadata fields: shown in results (collection) or only searched: base forms and compound parts
@@ -260,6 +260,16 @@ def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> li
     return built
 
 
+def _with_terms(counts: Counter[str], analysis: WordAnalysis) -> Counter[str]:
+    """The content words and their base forms and compound parts, which typo correction and
+    compound splitting in the browser may also lead to ("automaatti" in "pakettiautomaatti")."""
+    extended = Counter(counts)
+    for word, count in counts.items():
+        for term in analysis.terms.get(fold(word), ()):
+            extended[term] += count
+    return extended
+
+
 def _finish_bundle(
     bundle_dir: Path,
     language: LanguageInput,
@@ -271,8 +281,8 @@ def _finish_bundle(
     for name in UNUSED_BUNDLE_FILES:
         (bundle_dir / name).unlink(missing_ok=True)
     settings = search_language(language.lang)
-    synonyms = synonym_entries(language.lists, analysis, Stemmer(settings.snowball))
-    shards = lexicon_shards(analysis, counts, stopwords=language.lists.stopwords)
+    synonyms = synonym_entries(language.lists, Stemmer(settings.snowball))
+    shards = lexicon_shards(analysis, stopwords=language.lists.stopwords)
     lexicon_dir = bundle_dir / LEXICON_FOLDER
     lexicon_dir.mkdir()
     for key, shard in shards.items():
@@ -287,5 +297,5 @@ def _finish_bundle(
         lexicon=sorted(shards),
     )
     (bundle_dir / CONFIG_FILE).write_text(config, encoding="utf-8")
-    vocabulary = vocabulary_json(counts, language.lists.stopwords)
+    vocabulary = vocabulary_json(_with_terms(counts, analysis), language.lists.stopwords)
     (bundle_dir / VOCABULARY_FILE).write_text(vocabulary, encoding="utf-8")

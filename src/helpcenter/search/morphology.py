@@ -16,7 +16,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
 
 from helpcenter.search.languages import SearchLanguage
 from helpcenter.search.text import fold
@@ -36,8 +36,6 @@ COMMON_WORDS_LIMIT = 12_000
 class WordAnalysis:
     """What the build learnt about one language's words; all words folded."""
 
-    # every analysed word -> its base form
-    lemmas: dict[str, str] = field(default_factory=dict)
     # content word -> extra index terms (base form, compound parts) Pagefind would not match
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # inflected form a customer may type -> the base form the index knows
@@ -92,7 +90,7 @@ def _voikko(code: str | None) -> object | None:
     if not code:
         return None
     try:
-        import libvoikko
+        import libvoikko  # type: ignore[import-untyped]  # ships no type hints
 
         return libvoikko.Voikko(code)
     except (ImportError, OSError) as exc:
@@ -141,7 +139,6 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
     lemmatizer = Lemmas(language.lemmas) if language.lemmas else None
     voikko = _voikko(language.compounds)
     terms: dict[str, tuple[str, ...]] = {}
-    lemma_of: dict[str, str] = {}
     lemmas: set[str] = set()
     for word in set(words):
         if not word.isalpha():
@@ -149,7 +146,6 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
         extra: list[str] = []
         lemma = lemmatizer.lemma(word) if lemmatizer else word
         lemmas.add(lemma)
-        lemma_of[fold(word)] = fold(lemma)
         extra.append(lemma)
         if voikko is not None and len(word) >= 2 * MIN_PART_LENGTH:
             parts = compound_parts(voikko, word)
@@ -166,12 +162,13 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
     if lemmatizer:
         for lemma, lemma_forms in lemmatizer.forms(lemmas).items():
             for form in lemma_forms:
-                if form != lemma and form.isalpha() and not stemmer.matches(lemma, form):
+                # The query side: a form whose search would not find the base form itself
+                # ("tilauksen" does not find "tilaus"), which every page with the word has.
+                if form != lemma and form.isalpha() and not stemmer.matches(form, lemma):
                     forms.setdefault(fold(form), fold(lemma))
     if voikko is not None:
         voikko.terminate()  # type: ignore[attr-defined]
     return WordAnalysis(
-        lemmas=lemma_of,
         terms=terms,
         forms=forms,
         common=_common_words(language.frequencies),

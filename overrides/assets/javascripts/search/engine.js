@@ -3,15 +3,18 @@
 
 import { isCommon, lemmaOf, shardsFor } from "./lexicon.js";
 import { parseQuery, prepareRules } from "./query.js";
-import { answers, checkHits, collectHits, conceptWeights, finalRanking, firstStage } from "./ranking.js";
+import { answers, candidates, conceptWeights, rankChecked } from "./ranking.js";
 import { present } from "./results.js";
 import { corrections, prepareVocabulary, splitCompound } from "./vocabulary.js";
-import { words } from "./text.js";
+import { pageWords, words } from "./text.js";
 
 export const RESULTS_SHOWN = 8;
 // Pages whose texts are loaded and checked before showing results.
 export const CANDIDATES_CHECKED = 12;
-export const TYPO_WEIGHT = 0.7;
+export const TYPO_WEIGHT = 0.9;
+// A word the content does not have but is one typo from one it has is most likely that word:
+// Pagefind's matches for it as typed are only prefix matches, and count this much.
+export const TYPED_WHEN_CORRECTED = 0.6;
 export const COMPOUND_WEIGHT = 0.8;
 const ANSWERS_KEPT = 64;
 
@@ -22,7 +25,6 @@ function fetchJson(url) {
   });
 }
 
-// Pagefind's content is HTML-escaped text; word positions are counted on whitespace.
 function decode(text) {
   if (text.indexOf("&") < 0) return text;
   const decoder = document.createElement("textarea");
@@ -32,7 +34,7 @@ function decode(text) {
 
 function contentWords(fragment) {
   if (!fragment.words) {
-    fragment.words = (fragment.raw_content || fragment.content || "").split(/[\r\n\s]+/g).map(decode);
+    fragment.words = pageWords(fragment.raw_content || fragment.content || "", decode);
   }
   return fragment.words;
 }
@@ -148,19 +150,17 @@ export class Engine {
   }
 
   async rankCandidates(concepts, weights) {
-    const candidates = firstStage(collectHits(concepts), weights).slice(0, CANDIDATES_CHECKED);
-    await this.loadFragments(candidates);
-    candidates.forEach((page) =>
-      checkHits(page, contentWords(page.fragment), page.fragment, this.rules.ending),
-    );
-    return finalRanking(candidates, weights);
+    const checked = candidates(concepts, weights, CANDIDATES_CHECKED);
+    await this.loadFragments(checked);
+    return rankChecked(checked, weights, (page) => contentWords(page.fragment), this.rules.ending);
   }
 
   // Options: `typing` (the last word may be unfinished), `stale()` (true once a newer query
-  // exists: stop early). Resolves to the results, or null when stale.
+  // exists: stop early), `trace` (an object that receives the final concepts, for
+  // bench/search_tuning.py). Resolves to the results, or null when stale.
   async search(query, options = {}) {
     const stale = options.stale || (() => false);
-    await Promise.all([this.load(), this.shardLoadsFor(query)]);
+    await this.shardLoadsFor(query);
     const lemma = (w) => lemmaOf(w, this.shards);
     const concepts = parseQuery(query, this.rules, { typing: options.typing, lemmaOf: lemma });
     if (!concepts.length) return [];
@@ -179,10 +179,10 @@ export class Engine {
       const vocabulary = await this.loadVocabulary();
       let added = false;
       missing.forEach((concept) => {
-        const found = concept.alternatives.some((a) => a.result && a.result.results.length);
         const fixes = corrections(vocabulary, concept.text).map((text) => ({ text, weight: TYPO_WEIGHT, kind: "typo" }));
-        if (!fixes.length && !found) {
-          const parts = splitCompound(vocabulary, concept.text);
+        if (fixes.length) concept.alternatives[0].weight = TYPED_WHEN_CORRECTED;
+        if (!fixes.length) {
+          const parts = splitCompound(vocabulary, concept.text, this.rules.ending);
           if (parts) fixes.push({ text: parts, weight: COMPOUND_WEIGHT, kind: "compound" });
         }
         fixes.forEach((alt) => {
@@ -198,6 +198,7 @@ export class Engine {
       }
     }
     if (stale()) return null;
+    if (options.trace) options.trace.concepts = concepts;
     const resolve = (url) => new URL(url.replace(/^\//, ""), this.config.root).href;
     return answers(ranked)
       .slice(0, RESULTS_SHOWN)

@@ -5,24 +5,37 @@
 
 import { closeness, commonPrefix, fold, sameWord, words } from "./text.js";
 
-export const FIELD_SCORE = { title: 1, key: 0.8, body: 0.5 };
-// A body that repeats the word counts up to this much more.
-export const BODY_REPEAT_BONUS = 0.2;
-// Weight of a word no page has: a generic word of the language ("kupio", "prije") hardly
-// counts; any other counts as this share of a word only one page has, so a question about
-// something the help center never mentions covers too little to be answered, while a story
-// naming the product ("ormar", "blender") still finds the article about its problem.
-export const MISSING_GENERIC_WEIGHT = 0.3;
-export const MISSING_SHARE = 0.75;
-// Pages holding every concept rank above those that hold most of them.
-export const COMPLETE_BONUS = 0.25;
-// Concepts found next to each other (at most NEAR words apart).
-export const PROXIMITY_BONUS = 0.15;
-export const NEAR = 3;
-// A page covering less of the query's weight than this is not an answer ("no results" rather
-// than weak matches); one ranked below this share of the best is not worth listing.
-export const MIN_COVERAGE = 0.35;
-export const MIN_SHARE_OF_BEST = 0.25;
+// Every weight of the ranking, in one object so that `bench/search_tuning.mjs` can try others.
+export const RANKING = Object.freeze({
+  // Where a page has a word: title, lead and tags ("key"), body.
+  title: 1,
+  key: 0.8,
+  body: 0.5,
+  // A body that repeats the word counts up to this much more.
+  bodyRepeat: 0.2,
+  // Weight of a word no page has: a generic word of the language ("kupio", "prije") hardly
+  // counts; any other counts as this share of a word only one page has, so a question about
+  // something the help center never mentions covers too little to be answered, while a story
+  // naming the product ("ormar", "blender") still finds the article about its problem.
+  missingGeneric: 0.3,
+  missingShare: 0.4,
+  // A generic word counts at most this much, however few pages have it: that "korištenje"
+  // stands on one page only says little about which page a question is about.
+  genericMax: 1,
+  // Pages holding every concept rank above those that hold most of them.
+  complete: 0.25,
+  // Concepts found next to each other (at most `near` words apart).
+  proximity: 0.15,
+  near: 3,
+  // A page covering less of the query's weight than this is not an answer ("no results"
+  // rather than weak matches); one ranked below this share of the best is not worth listing.
+  minCoverage: 0.35,
+  minShareOfBest: 0.25,
+  // A word no checked page has in its title, lead or tags is a detail of some page's text,
+  // not what the question is about ("korištenje" in "korištenje kodova za popust"): it
+  // counts this share of its weight.
+  bodyOnly: 0.3,
+});
 
 // BM25's inverse document frequency of a word `df` of `total` pages contain.
 export function idf(df, total) {
@@ -30,15 +43,27 @@ export function idf(df, total) {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-// Per concept: its weight from the number of pages matching any of its alternatives.
-export function conceptWeights(concepts, total, isGeneric) {
+// Per concept: its weight if pages have it (`found`, from how many pages match any of its
+// alternatives) and if none does (`missing`). Pagefind's answer for a word may be only its
+// fallback to a shorter prefix, so which one applies is settled once the hits are checked.
+export function conceptWeights(concepts, total, isGeneric, params = RANKING) {
   return concepts.map((concept) => {
-    const pages = new Set();
-    concept.alternatives.forEach((alt) => {
-      if (alt.result) alt.result.results.forEach((r) => pages.add(r.id));
-    });
-    if (pages.size) return idf(pages.size, total);
-    return !concept.phrase && isGeneric(concept.text) ? MISSING_GENERIC_WEIGHT : MISSING_SHARE * idf(1, total);
+    // The visitor's own word (in any spelling or form) says how specific the question is;
+    // synonyms only when it is nowhere: a broad synonym group would make every word common.
+    const pageSet = (alternatives) => {
+      const pages = new Set();
+      alternatives.forEach((alt) => {
+        if (alt.result) alt.result.results.forEach((r) => pages.add(r.id));
+      });
+      return pages;
+    };
+    const own = pageSet(concept.alternatives.filter((alt) => alt.kind !== "synonym"));
+    const pages = own.size ? own : pageSet(concept.alternatives);
+    const generic = !concept.phrase && isGeneric(concept.text);
+    const missing = generic ? params.missingGeneric : params.missingShare * idf(1, total);
+    if (!pages.size) return { found: 0, missing };
+    const found = idf(pages.size, total);
+    return { found: generic ? Math.min(params.genericMax, found) : found, missing };
   });
 }
 
@@ -63,7 +88,8 @@ export function collectHits(concepts) {
 
 // Before the pages' texts are loaded: Pagefind's score relative to the best page of the concept
 // stands in for where the page has the word.
-export function firstStage(pages, weights) {
+export function firstStage(pages, conceptWeight) {
+  const weights = conceptWeight.map((w) => w.found || w.missing);
   const best = weights.map((_, c) =>
     Math.max(0, ...pages.map((p) => Math.max(0, ...p.hits[c].map((h) => h.score)))),
   );
@@ -141,27 +167,32 @@ export function checkHits(page, text, fragment, ending = 3) {
   });
 }
 
-function hitScore(hit) {
-  let field = FIELD_SCORE[hit.field];
-  if (hit.field === "body") field += BODY_REPEAT_BONUS * Math.min(1, Math.max(0, hit.count - 1) / 3);
+function hitScore(hit, params) {
+  let field = params[hit.field];
+  if (hit.field === "body") field += params.bodyRepeat * Math.min(1, Math.max(0, hit.count - 1) / 3);
   return hit.alt.weight * field * (0.8 + 0.2 * hit.closeness);
 }
 
 // How many consecutive pairs of matched concepts occur close together somewhere.
-function nearPairs(best) {
+function nearPairs(best, near) {
   const matched = best.filter(Boolean);
   let pairs = 0;
   for (let i = 1; i < matched.length; i++) {
     const a = matched[i - 1].locations;
     const b = matched[i].locations;
-    if (a.some((x) => b.some((y) => x !== y && Math.abs(x - y) <= NEAR))) pairs++;
+    if (a.some((x) => b.some((y) => x !== y && Math.abs(x - y) <= near))) pairs++;
   }
   return pairs;
 }
 
 // The checked pages, best first, each with `rank` (share of the query's weight covered, plus
 // bonuses) and `best` (its best genuine hit per concept).
-export function finalRanking(pages, weights) {
+export function finalRanking(pages, conceptWeight, params = RANKING) {
+  const weights = conceptWeight.map((w, c) => {
+    const hits = pages.flatMap((page) => page.hits[c].filter((hit) => hit.genuine));
+    if (!hits.length) return w.missing;
+    return hits.some((hit) => hit.field !== "body") ? w.found : w.found * params.bodyOnly;
+  });
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   pages.forEach((page) => {
     let sum = 0;
@@ -172,7 +203,7 @@ export function finalRanking(pages, weights) {
       let bestScore = 0;
       list.forEach((hit) => {
         if (!hit.genuine) return;
-        const score = hitScore(hit);
+        const score = hitScore(hit, params);
         if (score > bestScore) {
           best = hit;
           bestScore = score;
@@ -188,8 +219,10 @@ export function finalRanking(pages, weights) {
     page.matched = matched;
     page.coverage = covered / total;
     let rank = sum / total;
-    if (matched && matched === weights.length) rank *= 1 + COMPLETE_BONUS;
-    if (weights.length > 1) rank *= 1 + (PROXIMITY_BONUS * nearPairs(page.best)) / (weights.length - 1);
+    if (matched && matched === weights.length) rank *= 1 + params.complete;
+    if (weights.length > 1) {
+      rank *= 1 + (params.proximity * nearPairs(page.best, params.near)) / (weights.length - 1);
+    }
     // Pagefind's own score only breaks ties.
     page.rank = matched ? rank + 1e-4 * page.hits.reduce((s, l) => s + (l[0] ? l[0].score : 0), 0) : 0;
   });
@@ -197,7 +230,18 @@ export function finalRanking(pages, weights) {
 }
 
 // The pages worth showing: none when the best covers too little of the query.
-export function answers(ranked) {
-  const floor = ranked.length ? ranked[0].rank * MIN_SHARE_OF_BEST : 0;
-  return ranked.filter((p) => p.coverage >= MIN_COVERAGE && p.rank >= floor);
+export function answers(ranked, params = RANKING) {
+  const floor = ranked.length ? ranked[0].rank * params.minShareOfBest : 0;
+  return ranked.filter((p) => p.coverage >= params.minCoverage && p.rank >= floor);
+}
+
+// The pages worth loading the texts of: the best by Pagefind's answers alone.
+export function candidates(concepts, weights, limit) {
+  return firstStage(collectHits(concepts), weights).slice(0, limit);
+}
+
+// Candidates ranked once their texts are there (`page.fragment`, and `textOf(page)` its words).
+export function rankChecked(pages, weights, textOf, ending, params = RANKING) {
+  pages.forEach((page) => checkHits(page, textOf(page), page.fragment, ending));
+  return finalRanking(pages, weights, params);
 }

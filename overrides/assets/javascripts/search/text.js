@@ -17,6 +17,11 @@ export function words(text) {
   return (text.match(WORD) || []).map((w) => w.toLowerCase());
 }
 
+// A Pagefind page text as words: it is HTML-escaped, and word positions count on whitespace.
+export function pageWords(content, decode) {
+  return content.split(/[\r\n\s]+/g).map(decode);
+}
+
 export function commonPrefix(a, b) {
   const n = Math.min(a.length, b.length);
   let i = 0;
@@ -25,14 +30,15 @@ export function commonPrefix(a, b) {
 }
 
 // Pagefind matches a query word by its stem as a prefix, and when nothing starts with it,
-// falls back to the longest indexed word the query starts with ("asdf" -> "a"). Only the first
-// kind is a real match. Snowball's stems can differ from the word early (ijekavian
-// "promjena" / "promijeniti"), so four shared letters are enough; `ending` is the language's
-// longest inflectional ending, within which a shorter shared start still counts.
+// falls back to the longest indexed word the query starts with ("toimitsuaika" -> "toimitus").
+// Only the first kind is a real match: the words share all of the query word but an
+// inflectional ending, at most `ending` letters (the language's longest) and at most half of
+// it. Snowball's Serbian stemmer writes ijekavian "ije" as "je" ("promijeniti", "promjena").
 export function sameWord(query, found, ending = 3) {
-  const c = commonPrefix(query, found);
-  if (c === query.length || c >= 4) return true;
-  return c >= 3 && found.length > c && query.length > c && query.length - c <= ending;
+  const q = query.replace(/ije/g, "je");
+  const c = commonPrefix(q, found.replace(/ije/g, "je"));
+  if (c === q.length) return true;
+  return c >= 3 && c >= q.length - Math.min(ending, Math.floor(q.length / 2));
 }
 
 // How much of two words is shared from the start, 0 to 1.

@@ -28,9 +28,10 @@ export function corrections(vocabulary, word) {
   return best <= max ? found : [];
 }
 
-// A compound the content never uses whole ("postikulut") as two words it does use ("posti
-// kulut"): the longest first part that is a content word or begins one, the rest likewise.
-export function splitCompound(vocabulary, word, minPart = 4) {
+// A compound the content never uses whole ("noutoautomaatti") as two words it does use
+// ("nouto automaatti"): the longest first part that is a content word or begins one, and a
+// rest that begins one, but for an inflectional ending of at most `ending` letters.
+export function splitCompound(vocabulary, word, ending = 3, minPart = 4) {
   const folded = fold(word);
   if (folded.length < 2 * minPart) return null;
   if (!vocabulary.prefixes) {
@@ -39,10 +40,11 @@ export function splitCompound(vocabulary, word, minPart = 4) {
       for (let n = minPart - 1; n <= v.length; n++) vocabulary.prefixes.add(v.slice(0, n));
     });
   }
-  for (let at = folded.length - (minPart - 1); at >= minPart; at--) {
+  for (let at = folded.length - minPart; at >= minPart; at--) {
     const left = folded.slice(0, at);
     const right = folded.slice(at);
-    if (vocabulary.prefixes.has(left) && vocabulary.prefixes.has(right)) return left + " " + right;
+    const stem = right.slice(0, Math.max(minPart, right.length - ending));
+    if (vocabulary.prefixes.has(left) && vocabulary.prefixes.has(stem)) return left + " " + right;
   }
   return null;
 }
