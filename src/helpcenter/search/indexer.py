@@ -7,6 +7,7 @@ index, and the indexer does not have to parse whole pages.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import multiprocessing
@@ -77,12 +78,14 @@ class ArticleRecord:
     body_html: str
     tags: tuple[str, ...] = ()
 
+    @functools.cached_property
     def body_text(self) -> str:
+        """Plain text of the body; the word counts and the body's index terms both need it."""
         return html.unescape(_TAG.sub(" ", _EXCLUDED_HTML.sub(" ", self.body_html)))
 
     def text(self) -> str:
         """Plain text of title, lead and body, for the extra terms and the typo vocabulary."""
-        return f"{self.title}\n{self.lead}\n{self.body_text()}"
+        return f"{self.title}\n{self.lead}\n{self.body_text}"
 
 
 @dataclass(frozen=True)
@@ -210,7 +213,7 @@ def _write_documents(source: Path, language: LanguageInput, analysis: WordAnalys
                     " ".join(article.tags), analysis.terms, stopwords=stopwords, own_words=True
                 ),
             ],
-            body=index_terms(article.body_text(), analysis.terms, stopwords=stopwords),
+            body=index_terms(article.body_text, analysis.terms, stopwords=stopwords),
         )
         target = source / article.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
