@@ -230,7 +230,9 @@ def measure_ours(browser: Any, url: str, lang: str) -> dict[str, Any]:
 
 
 # Files that exist only for search, on either site.
-SEARCH_FILE = re.compile(r"/pagefind/|/search\.(js|css)|search_index\.json|/workers/search|/lunr/")
+SEARCH_FILE = re.compile(
+    r"/pagefind/|/search\.(js|css)|/javascripts/search/|search_index\.json|/workers/search|/lunr/"
+)
 
 
 def _summary(meter: Meter, loaded: int, first: int, times: list[float]) -> dict[str, Any]:
@@ -330,8 +332,9 @@ def main() -> None:
             f" {kb(r['search_files'])} {r['times'][0]:8.0f} {warm:8.0f}"
         )
     print("* after the page has loaded, until the first results of the first query")
-    print("  search files: files only search needs (Pagefind bundle, search.js/.css; Material:")
-    print("  search_index.json, search worker, lunr), counted from page load to first results")
+    print("  search files: files only search needs (Pagefind bundle, our search modules and")
+    print("  CSS; Material: search_index.json, search worker, lunr), counted from page load to")
+    print("  first results")
     print("  cold: first query of a page view; warm: median of the next queries;")
     print("  both from the last keystroke to the results on screen")
     print()

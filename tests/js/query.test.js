@@ -4,15 +4,15 @@ import { test } from "node:test";
 import { fold } from "../../overrides/assets/javascripts/search/text.js";
 import { parseQuery, prepareRules } from "../../overrides/assets/javascripts/search/query.js";
 
-const word = (w, lemma = fold(w)) => ({ f: fold(w), lemma, stem: fold(w).slice(0, -1), base: fold(w).slice(0, -1) });
-const term = (text, lemmas = {}) => ({ text, words: text.split(" ").map((w) => word(w, lemmas[w])) });
+const word = (w) => ({ f: fold(w), stem: fold(w).slice(0, -1), base: fold(w).slice(0, -1) });
+const term = (text) => ({ text, words: text.split(" ").map(word) });
 
 const rules = prepareRules({
   ending: 3,
   stopwords: ["kako", "mogu", "li", "je", "to", "sto", "ako", "nije"],
   synonyms: [
-    [term("paket"), term("pošiljka")],
-    [term("refundacija"), term("povrat novca")],
+    { token: "hcsyn0000", terms: [term("paket"), term("pošiljka")] },
+    { token: "hcsyn0001", terms: [term("refundacija"), term("povrat novca")] },
   ],
 });
 const lemmas = { posiljke: "posiljka", otkazem: "otkazati" };
@@ -30,16 +30,17 @@ test("a word's base form from the lexicon becomes an alternative", () => {
   assert.deepEqual(alternatives("otkažem"), [["otkazati"]]);
 });
 
-test("synonyms apply to inflected forms through their base form", () => {
-  assert.deepEqual(alternatives("pošiljke"), [["posiljka", "paket"]]);
+test("a synonym in any form searches its group's index token", () => {
+  assert.deepEqual(alternatives("pošiljke"), [["posiljka", "hcsyn0000"]]);
+  assert.deepEqual(alternatives("paket"), [["hcsyn0000"]]);
 });
 
-test("multi-word synonyms work both ways and take their words out of the query", () => {
-  assert.deepEqual(alternatives("refundacija"), [["povrat novca"]]);
+test("multi-word synonyms are one concept, with their group's token", () => {
+  assert.deepEqual(alternatives("refundacija"), [["hcsyn0001"]]);
   const [phrase, rest] = parseQuery("povrat novca pouzećem", rules, { lemmaOf });
   assert.equal(phrase.text, "povrat novca");
   assert.ok(phrase.phrase);
-  assert.deepEqual(phrase.alternatives.slice(1).map((a) => a.text), ["refundacija"]);
+  assert.deepEqual(phrase.alternatives.slice(1).map((a) => a.text), ["hcsyn0001"]);
   assert.equal(rest.text, "pouzećem");
 });
 

@@ -140,17 +140,13 @@ def test_croatian_is_indexed_with_the_serbian_stemmer() -> None:
     assert search_language("pt-BR").snowball is None
 
 
-def test_synonym_words_carry_base_form_stem_and_base() -> None:
+def test_synonym_groups_carry_their_index_token_and_each_words_stem_and_base() -> None:
     lists = WordLists(frozenset(), (("paket", "pošiljka"),))
-    entries = synonym_entries(lists, Stemmer("serbian"))
-    _, posiljka = entries[0]
+    (group,) = synonym_entries(lists, Stemmer("serbian"))
+    assert group["token"] == "hcsyn0000"
+    _, posiljka = group["terms"]
     assert posiljka["text"] == "pošiljka"
-    assert posiljka["words"][0] == {
-        "f": "posiljka",
-        "lemma": "posiljka",
-        "stem": "posiljk",
-        "base": "posiljk",
-    }
+    assert posiljka["words"][0] == {"f": "posiljka", "stem": "posiljk", "base": "posiljk"}
 
 
 def test_index_terms_add_base_forms_tags_and_dj_spellings_but_nothing_already_there() -> None:

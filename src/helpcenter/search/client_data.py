@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from helpcenter.search.morphology import Stemmer, WordAnalysis
+from helpcenter.search.synonyms import group_token
 from helpcenter.search.text import fold, words
 from helpcenter.search.wordlists import WordLists
 
@@ -20,20 +21,18 @@ LEXICON_FOLDER = "lexicon"
 SHARD_PREFIX = 2
 
 
-def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[list[dict[str, Any]]]:
-    """Synonym groups with what the browser needs to recognise each word in any form.
+def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[dict[str, Any]]:
+    """Synonym groups with what the browser needs to recognise each word in any form, and
+    the token that stands for the group in the index (`synonyms.py`).
 
-    Per word: `f` (folded), `lemma` (its base form, which the lexicon gives for a query word;
-    editors write terms in base form, and simplemma cuts unknown compounds short:
-    "palautuskulut" -> "palautus"), `stem` and `base` (prefixes its forms start with, for forms
-    the lexicon lacks).
+    Per word: `f` (folded; editors write terms in base form, which the lexicon gives for a
+    query word), `stem` and `base` (prefixes its forms start with, for forms the lexicon lacks).
     """
 
     def describe(word: str) -> dict[str, Any]:
         folded = fold(word)
         return {
             "f": folded,
-            "lemma": folded,
             "stem": fold(stemmer.stem(word)),
             # Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word
             # less its last letter joins them again.
@@ -41,8 +40,11 @@ def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[list[dict[str, A
         }
 
     return [
-        [{"text": term, "words": [describe(word) for word in words(term)]} for term in group]
-        for group in lists.synonyms
+        {
+            "token": group_token(index),
+            "terms": [{"text": t, "words": [describe(w) for w in words(t)]} for t in group],
+        }
+        for index, group in enumerate(lists.synonyms)
     ]
 
 
@@ -75,7 +77,7 @@ def search_config(
     lang: str,
     pagefind_language: str,
     lists: WordLists,
-    synonyms: list[list[dict[str, Any]]],
+    synonyms: list[dict[str, Any]],
     ending: int = 3,
     pages: int = 0,
     lexicon: list[str] | None = None,

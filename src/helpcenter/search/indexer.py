@@ -34,6 +34,7 @@ from helpcenter.search.context import BUNDLE_FOLDER
 from helpcenter.search.expansion import index_terms
 from helpcenter.search.languages import search_language
 from helpcenter.search.morphology import Stemmer, WordAnalysis, analyze_language
+from helpcenter.search.synonyms import SynonymMatcher
 from helpcenter.search.text import fold, words
 from helpcenter.search.wordlists import WordLists
 
@@ -204,16 +205,29 @@ def _analyze_languages(inputs: list[tuple[str, list[str]]]) -> list[WordAnalysis
 def _write_documents(source: Path, language: LanguageInput, analysis: WordAnalysis) -> None:
     """One small HTML file per article (Pagefind turns `<url>/index.html` into `/<url>/`)."""
     stopwords = language.lists.stopwords
+    synonyms = SynonymMatcher(
+        language.lists.synonyms,
+        stemmer=Stemmer(search_language(language.lang).snowball),
+        lemmas=analysis.lemmas,
+    )
     for article in language.articles:
+        key_text = " ".join([article.lead, *article.tags])
         terms = ArticleTerms(
-            title=index_terms(article.title, analysis.terms, stopwords=stopwords),
+            title=[
+                *index_terms(article.title, analysis.terms, stopwords=stopwords),
+                *synonyms.tokens(article.title),
+            ],
             key=[
                 *index_terms(article.lead, analysis.terms, stopwords=stopwords),
                 *index_terms(
                     " ".join(article.tags), analysis.terms, stopwords=stopwords, own_words=True
                 ),
+                *synonyms.tokens(key_text),
             ],
-            body=index_terms(article.body_text, analysis.terms, stopwords=stopwords),
+            body=[
+                *index_terms(article.body_text, analysis.terms, stopwords=stopwords),
+                *synonyms.tokens(article.body_text),
+            ],
         )
         target = source / article.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,8 @@ COMMON_WORDS_LIMIT = 12_000
 class WordAnalysis:
     """What the build learnt about one language's words; all words folded."""
 
+    # every analysed word -> its base form
+    lemmas: dict[str, str] = field(default_factory=dict)
     # content word -> extra index terms (base form, compound parts) Pagefind would not match
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # inflected form a customer may type -> the base form the index knows
@@ -139,6 +141,7 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
     lemmatizer = Lemmas(language.lemmas) if language.lemmas else None
     voikko = _voikko(language.compounds)
     terms: dict[str, tuple[str, ...]] = {}
+    lemma_of: dict[str, str] = {}
     lemmas: set[str] = set()
     for word in set(words):
         if not word.isalpha():
@@ -146,6 +149,7 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
         extra: list[str] = []
         lemma = lemmatizer.lemma(word) if lemmatizer else word
         lemmas.add(lemma)
+        lemma_of[fold(word)] = fold(lemma)
         extra.append(lemma)
         if voikko is not None and len(word) >= 2 * MIN_PART_LENGTH:
             parts = compound_parts(voikko, word)
@@ -169,6 +173,7 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
     if voikko is not None:
         voikko.terminate()  # type: ignore[attr-defined]
     return WordAnalysis(
+        lemmas=lemma_of,
         terms=terms,
         forms=forms,
         common=_common_words(language.frequencies),

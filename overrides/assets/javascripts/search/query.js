@@ -15,16 +15,17 @@ export function prepareRules(raw) {
   return {
     ending: raw.ending || 3,
     stopwords: new Set(raw.stopwords || []),
-    synonyms: (raw.synonyms || []).map((group) =>
-      group.map((term) => ({ text: term.text, words: term.words })),
-    ),
+    // Each group: its index token (`synonyms.py` indexes it wherever a term of it stands) and
+    // its terms, to recognise them in a query.
+    synonyms: (raw.synonyms || []).map((group) => ({ token: group.token, terms: group.terms })),
   };
 }
 
-// A query word (folded, with its base form) is a form of a synonym's word: the same word, the
-// same base form, or the word's stem (or the word less its last letter) plus a short ending.
+// A query word (folded, with its base form) is a form of a synonym's word (a base form): the
+// same word, the same base form, or the word's stem (or the word less its last letter) plus a
+// short ending.
 export function isFormOf(token, word, ending) {
-  if (token.folded === word.f || (word.lemma && token.lemma === word.lemma)) return true;
+  if (token.folded === word.f || token.lemma === word.f) return true;
   return [word.stem, word.base].some(
     (prefix) =>
       prefix &&
@@ -54,29 +55,20 @@ export function tokenize(query, rules, lemmaOf = (w) => fold(w)) {
 
 function longestPhrase(rules, tokens, at) {
   let phrase = null;
-  rules.synonyms.forEach((group, g) => {
-    group.forEach((term, t) => {
+  rules.synonyms.forEach((group) => {
+    group.terms.forEach((term) => {
       if (term.words.length < 2 || !termMatchesAt(term, tokens, at, rules.ending)) return;
-      if (!phrase || term.words.length > phrase.length) {
-        phrase = { group: g, term: t, length: term.words.length };
-      }
+      if (!phrase || term.words.length > phrase.length) phrase = { group, length: term.words.length };
     });
   });
   return phrase;
 }
 
-function wordSynonyms(rules, token) {
-  const found = [];
-  rules.synonyms.forEach((group) => {
-    const hit = group.findIndex(
-      (term) => term.words.length === 1 && isFormOf(token, term.words[0], rules.ending),
-    );
-    if (hit < 0) return;
-    group.forEach((term, t) => {
-      if (t !== hit) found.push(term.text);
-    });
-  });
-  return found;
+// The tokens of the synonym groups a single word belongs to.
+function wordGroups(rules, token) {
+  return rules.synonyms
+    .filter((group) => group.terms.some((term) => term.words.length === 1 && isFormOf(token, term.words[0], rules.ending)))
+    .map((group) => group.token);
 }
 
 // The concepts of a query. Options: `typing` (the last word may be unfinished), `lemmaOf`
@@ -97,21 +89,17 @@ export function parseQuery(query, rules, options = {}) {
     const phrase = longestPhrase(rules, tokens, i);
     let text;
     let lemma = null;
-    let synonyms = [];
-    let phraseWords = 1;
+    let groups = [];
     if (phrase) {
-      phraseWords = phrase.length;
       text = tokens.slice(i, i + phrase.length).map((tk) => tk.text).join(" ");
-      rules.synonyms[phrase.group].forEach((term, t) => {
-        if (t !== phrase.term) synonyms.push(term.text);
-      });
+      groups = [phrase.group.token];
       i += phrase.length;
     } else {
       const token = tokens[i++];
       if (token.stop) continue;
       text = token.text;
       lemma = token.lemma !== token.folded && !rules.stopwords.has(token.lemma) ? token.lemma : null;
-      synonyms = wordSynonyms(rules, token);
+      groups = wordGroups(rules, token);
     }
     const key = fold(text);
     if (seen.has(key)) continue;
@@ -124,8 +112,8 @@ export function parseQuery(query, rules, options = {}) {
     // Pagefind folds other diacritics itself; "đ" and its spellings are ours to join.
     if (/đ/.test(text)) add({ text: text.replace(/đ/g, "dj"), weight: SPELLING_WEIGHT, kind: "spelling" });
     if (/dj/.test(text)) add({ text: text.replace(/dj/g, "đ"), weight: SPELLING_WEIGHT, kind: "spelling" });
-    synonyms.forEach((s) => add({ text: s, weight: SYNONYM_WEIGHT, kind: "synonym" }));
-    concepts.push({ text, words: phraseWords, phrase: Boolean(phrase), alternatives });
+    groups.forEach((group) => add({ text: group, weight: SYNONYM_WEIGHT, kind: "synonym" }));
+    concepts.push({ text, phrase: Boolean(phrase), alternatives });
   }
   return concepts;
 }

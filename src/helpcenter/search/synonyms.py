@@ -1,0 +1,70 @@
+"""Synonyms applied at index time: each synonym group gets a token, and an article that uses
+any term of the group, in any form, is indexed with the group's token in the field where the
+term stands. The browser then searches one token per group instead of every term of it, which
+keeps the index files a query loads few ("dostava" no longer loads the chunks of "isporuka",
+"shipping", "slanje"...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from helpcenter.search.morphology import Stemmer
+from helpcenter.search.text import fold, words
+
+TOKEN_PREFIX = "hcsyn"
+# Pagefind matches a searched word as a prefix: with tokens of one length none is a prefix of
+# another ("hcsyn3" would find "hcsyn31"). Digits, so that no stemmer shortens them.
+TOKEN_DIGITS = 4
+
+
+def group_token(index: int) -> str:
+    """The index token of the synonym group at `index` (one word for Pagefind)."""
+    return f"{TOKEN_PREFIX}{index:0{TOKEN_DIGITS}d}"
+
+
+@dataclass(frozen=True)
+class _Term:
+    token: str
+    words: tuple[str, ...]  # folded base forms
+
+
+class SynonymMatcher:
+    """Finds the synonym groups whose terms a text uses, matching words by base form or stem."""
+
+    def __init__(
+        self, groups: Sequence[Sequence[str]], *, stemmer: Stemmer, lemmas: Mapping[str, str]
+    ) -> None:
+        self._stemmer = stemmer
+        self._lemmas = lemmas
+        self._by_first: dict[str, list[_Term]] = {}
+        for index, group in enumerate(groups):
+            for term in group:
+                term_words = tuple(fold(w) for w in words(term))
+                if term_words:
+                    entry = _Term(group_token(index), term_words)
+                    self._by_first.setdefault(self._key(term_words[0]), []).append(entry)
+
+    def _key(self, folded: str) -> str:
+        return fold(self._stemmer.stem(folded))
+
+    def _keys(self, word: str) -> set[str]:
+        """What a text word is known by: its stem, its base form and the stem of that."""
+        folded = fold(word)
+        lemma = self._lemmas.get(folded, folded)
+        return {self._key(folded), lemma, self._key(lemma)}
+
+    def tokens(self, text: str) -> list[str]:
+        """Tokens of the groups `text` uses, in first-seen order."""
+        keys = [self._keys(word) for word in words(text)]
+        found: dict[str, None] = {}
+        for at, word_keys in enumerate(keys):
+            candidates = {t for key in word_keys for t in self._by_first.get(key, ())}
+            for term in candidates:
+                following = keys[at : at + len(term.words)]
+                if len(following) == len(term.words) and all(
+                    self._key(w) in k or w in k for w, k in zip(term.words, following, strict=True)
+                ):
+                    found.setdefault(term.token, None)
+        return list(found)
