@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 
 import { RANKING, answers, candidates, conceptWeights, rankChecked } from "../overrides/assets/javascripts/search/ranking.js";
 import { pageWords } from "../overrides/assets/javascripts/search/text.js";
-import { CANDIDATES_CHECKED } from "../overrides/assets/javascripts/search/engine.js";
+import { CANDIDATES_CHECKED, CANDIDATES_FIRST, ENOUGH_ANSWERS } from "../overrides/assets/javascripts/search/engine.js";
 
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 const decode = (text) => text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e]);
@@ -17,9 +17,14 @@ function rankOne(record, params, limit) {
   }));
   if (!concepts.length) return [];
   const weights = conceptWeights(concepts, record.total, (text) => concepts.find((c) => c.text === text).generic, params);
-  const checked = candidates(concepts, weights, limit);
-  checked.forEach((page) => { page.fragment = record.fragments[page.id]; });
-  const ranked = rankChecked(checked, weights, (page) => pageWords(page.fragment.content, decode), record.ending, params);
+  // As Engine.rankCandidates: a first screenful, all candidates when too few answer.
+  const all = candidates(concepts, weights, limit);
+  all.forEach((page) => { page.fragment = record.fragments[page.id]; });
+  const textOf = (page) => pageWords(page.fragment.content, decode);
+  let ranked = rankChecked(all.slice(0, CANDIDATES_FIRST), weights, textOf, record.ending, params);
+  if (answers(ranked, params).length < ENOUGH_ANSWERS && all.length > CANDIDATES_FIRST) {
+    ranked = rankChecked(all, weights, textOf, record.ending, params);
+  }
   return answers(ranked, params).map((p) => "/" + p.fragment.url.replace(/^\//, ""));
 }
 

@@ -140,13 +140,15 @@ def test_croatian_is_indexed_with_the_serbian_stemmer() -> None:
     assert search_language("pt-BR").snowball is None
 
 
-def test_synonym_groups_carry_their_index_token_and_each_words_stem_and_base() -> None:
-    lists = WordLists(frozenset(), (("paket", "pošiljka"),))
-    (group,) = synonym_entries(lists, Stemmer("serbian"))
-    assert group["token"] == "hcsyn0000"
-    _, posiljka = group["terms"]
-    assert posiljka["text"] == "pošiljka"
-    assert posiljka["words"][0] == {"f": "posiljka", "stem": "posiljk", "base": "posiljk"}
+def test_synonym_groups_carry_their_index_token_and_the_stems_of_their_words() -> None:
+    lists = WordLists(frozenset(), (("paket", "pošiljka"), ("povrat novca", "refundacija")))
+    groups = synonym_entries(lists, Stemmer("serbian"))
+    assert groups[0] == {
+        "token": "hcsyn0000",
+        "terms": ["paket", "pošiljka"],
+        "stems": [["paket"], ["posiljk"]],
+    }
+    assert groups[1]["stems"][0] == ["povra", "novc"]  # Snowball Serbian
 
 
 def test_index_terms_add_base_forms_tags_and_dj_spellings_but_nothing_already_there() -> None:

@@ -16,33 +16,19 @@ VOCABULARY_FILE = "helpcenter-vocabulary.json"
 # Typo correction looks words up here; rarer words than these are rarely what a customer means.
 VOCABULARY_LIMIT = 20_000
 VOCABULARY_MIN_LENGTH = 4
-BASE_MIN_LENGTH = 5
 LEXICON_FOLDER = "lexicon"
 SHARD_PREFIX = 2
 
 
 def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[dict[str, Any]]:
-    """Synonym groups with what the browser needs to recognise each word in any form, and
-    the token that stands for the group in the index (`synonyms.py`).
-
-    Per word: `f` (folded; editors write terms in base form, which the lexicon gives for a
-    query word), `stem` and `base` (prefixes its forms start with, for forms the lexicon lacks).
-    """
-
-    def describe(word: str) -> dict[str, Any]:
-        folded = fold(word)
-        return {
-            "f": folded,
-            "stem": fold(stemmer.stem(word)),
-            # Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word
-            # less its last letter joins them again.
-            "base": folded[:-1] if len(folded) >= BASE_MIN_LENGTH else folded,
-        }
-
+    """Synonym groups as the browser needs them: the token that stands for the group in the
+    index (`synonyms.py`), its terms, and the Snowball stem of each term's every word, which
+    the browser cannot compute (the folded words and the rest it derives from the terms)."""
     return [
         {
             "token": group_token(index),
-            "terms": [{"text": t, "words": [describe(w) for w in words(t)]} for t in group],
+            "terms": list(group),
+            "stems": [[fold(stemmer.stem(w)) for w in words(term)] for term in group],
         }
         for index, group in enumerate(lists.synonyms)
     ]

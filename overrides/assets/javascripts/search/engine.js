@@ -9,8 +9,11 @@ import { corrections, prepareVocabulary, splitCompound } from "./vocabulary.js";
 import { pageWords, words } from "./text.js";
 
 export const RESULTS_SHOWN = 8;
-// Pages whose texts are loaded and checked before showing results.
+// Pages whose texts are loaded and checked before showing results: a first screenful, and
+// more only when too few of those turn out to answer (each text is a download).
+export const CANDIDATES_FIRST = 8;
 export const CANDIDATES_CHECKED = 12;
+export const ENOUGH_ANSWERS = 3;
 export const TYPO_WEIGHT = 0.9;
 // A word the content does not have but is one typo from one it has is most likely that word:
 // Pagefind's matches for it as typed are only prefix matches, and count this much.
@@ -150,9 +153,17 @@ export class Engine {
   }
 
   async rankCandidates(concepts, weights) {
-    const checked = candidates(concepts, weights, CANDIDATES_CHECKED);
+    const all = candidates(concepts, weights, CANDIDATES_CHECKED);
+    const textOf = (page) => contentWords(page.fragment);
+    let checked = all.slice(0, CANDIDATES_FIRST);
     await this.loadFragments(checked);
-    return rankChecked(checked, weights, (page) => contentWords(page.fragment), this.rules.ending);
+    let ranked = rankChecked(checked, weights, textOf, this.rules.ending);
+    if (answers(ranked).length < ENOUGH_ANSWERS && all.length > checked.length) {
+      checked = all;
+      await this.loadFragments(checked);
+      ranked = rankChecked(checked, weights, textOf, this.rules.ending);
+    }
+    return ranked;
   }
 
   // Options: `typing` (the last word may be unfinished), `stale()` (true once a newer query

@@ -17,8 +17,22 @@ export function prepareRules(raw) {
     stopwords: new Set(raw.stopwords || []),
     // Each group: its index token (`synonyms.py` indexes it wherever a term of it stands) and
     // its terms, to recognise them in a query.
-    synonyms: (raw.synonyms || []).map((group) => ({ token: group.token, terms: group.terms })),
+    synonyms: (raw.synonyms || []).map((group) => ({
+      token: group.token,
+      terms: group.terms.map((text, t) => ({
+        text,
+        words: words(text).map((w, k) => synonymWord(fold(w), group.stems[t][k])),
+      })),
+    })),
   };
+}
+
+// Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word less its
+// last letter (`base`) joins them again.
+const BASE_MIN_LENGTH = 5;
+
+function synonymWord(folded, stem) {
+  return { f: folded, stem, base: folded.length >= BASE_MIN_LENGTH ? folded.slice(0, -1) : folded };
 }
 
 // A query word (folded, with its base form) is a form of a synonym's word (a base form): the
