@@ -2,19 +2,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { fold } from "../../overrides/assets/javascripts/search/text.js";
-import { parseQuery, prepareRules } from "../../overrides/assets/javascripts/search/query.js";
+import { parseQuery, prepareRules, synonymTerms } from "../../overrides/assets/javascripts/search/query.js";
 
-// As the build writes them: terms, and each term's words' Snowball stems.
-const group = (token, terms) => ({ token, terms, stems: terms.map((t) => t.split(" ").map((w) => fold(w).slice(0, -1))) });
+// As the build writes them into the lexicon: [token, term, the Snowball stems of its words].
+const group = (token, terms) => terms.map((t) => [token, t, t.split(" ").map((w) => fold(w).slice(0, -1))]);
 
-const rules = prepareRules({
-  ending: 3,
-  stopwords: ["kako", "mogu", "li", "je", "to", "sto", "ako", "nije"],
-  synonyms: [
-    group("hcsyn0000", ["paket", "pošiljka"]),
-    group("hcsyn0001", ["refundacija", "povrat novca"]),
-  ],
-});
+const rules = {
+  ...prepareRules({ ending: 3, stopwords: ["kako", "mogu", "li", "je", "to", "sto", "ako", "nije"] }),
+  synonyms: synonymTerms([
+    ...group("hcsyn0000", ["paket", "pošiljka"]),
+    ...group("hcsyn0001", ["refundacija", "povrat novca"]),
+  ]),
+};
 const lemmas = { posiljke: "posiljka", otkazem: "otkazati" };
 const lemmaOf = (w) => lemmas[fold(w)] || fold(w);
 const texts = (q, options = {}) => parseQuery(q, rules, { lemmaOf, ...options }).map((c) => c.text);

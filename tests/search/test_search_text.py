@@ -140,15 +140,14 @@ def test_croatian_is_indexed_with_the_serbian_stemmer() -> None:
     assert search_language("pt-BR").snowball is None
 
 
-def test_synonym_groups_carry_their_index_token_and_the_stems_of_their_words() -> None:
+def test_synonym_terms_carry_their_groups_token_and_the_stems_of_their_words() -> None:
     lists = WordLists(frozenset(), (("paket", "pošiljka"), ("povrat novca", "refundacija")))
-    groups = synonym_entries(lists, Stemmer("serbian"))
-    assert groups[0] == {
-        "token": "hcsyn0000",
-        "terms": ["paket", "pošiljka"],
-        "stems": [["paket"], ["posiljk"]],
-    }
-    assert groups[1]["stems"][0] == ["povra", "novc"]  # Snowball Serbian
+    assert synonym_entries(lists, Stemmer("serbian")) == [
+        ("hcsyn0000", "paket", ["paket"]),
+        ("hcsyn0000", "pošiljka", ["posiljk"]),
+        ("hcsyn0001", "povrat novca", ["povra", "novc"]),  # Snowball Serbian
+        ("hcsyn0001", "refundacija", ["refundacij"]),
+    ]
 
 
 def test_index_terms_add_base_forms_tags_and_dj_spellings_but_nothing_already_there() -> None:
@@ -161,31 +160,30 @@ def test_index_terms_add_base_forms_tags_and_dj_spellings_but_nothing_already_th
     assert tags == ["povrat", "novca", "refundacija"]
 
 
-def test_lexicon_shards_split_forms_and_generic_words_by_first_two_letters() -> None:
+def test_lexicon_shards_split_forms_generic_words_and_synonyms_by_first_two_letters() -> None:
     analysis = WordAnalysis(
         forms={"tilauksen": "tilaus", "tilauksia": "tilaus", "ja": "ja"},
         common=frozenset({"tilanne", "kauppa", "tilaus"}),
     )
-    shards = lexicon_shards(analysis, stopwords=frozenset({"ja"}))
+    synonyms = [("hcsyn0000", "tilausvahvistus", ["tilausvahvistu"])]
+    shards = lexicon_shards(analysis, synonyms, stopwords=frozenset({"ja"}))
     assert sorted(shards) == ["ka", "ti"]
     assert json.loads(shards["ti"]) == {
         "f": {"tilauksen": "tilaus", "tilauksia": "tilaus"},
         "c": ["tilanne", "tilaus"],
+        "s": [["hcsyn0000", "tilausvahvistus", ["tilausvahvistu"]]],
     }
 
 
 def test_browser_config_holds_folded_stopwords_and_vocabulary_skips_them() -> None:
     lists = WordLists(frozenset({"kako", "sto"}), ())
     config = json.loads(
-        search_config(
-            lang="hr", pagefind_language="sr", lists=lists, synonyms=[], pages=3, lexicon=["na"]
-        )
+        search_config(lang="hr", pagefind_language="sr", lists=lists, pages=3, lexicon=["na"])
     )
     assert config == {
         "lang": "hr",
         "pagefind_language": "sr",
         "stopwords": ["kako", "sto"],
-        "synonyms": [],
         "ending": 3,
         "vocabulary": "helpcenter-vocabulary.json",
         "pages": 3,

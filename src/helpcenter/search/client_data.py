@@ -20,31 +20,35 @@ LEXICON_FOLDER = "lexicon"
 SHARD_PREFIX = 2
 
 
-def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[dict[str, Any]]:
-    """Synonym groups as the browser needs them: the token that stands for the group in the
-    index (`synonyms.py`), its terms, and the Snowball stem of each term's every word, which
-    the browser cannot compute (the folded words and the rest it derives from the terms)."""
+def synonym_entries(lists: WordLists, stemmer: Stemmer) -> list[tuple[str, str, list[str]]]:
+    """Every synonym term as `(token, term, stems)`: the token that stands for its group in the
+    index (`synonyms.py`), the term, and the Snowball stem of each of its words, which the
+    browser cannot compute (the folded words it derives from the term)."""
     return [
-        {
-            "token": group_token(index),
-            "terms": list(group),
-            "stems": [[fold(stemmer.stem(w)) for w in words(term)] for term in group],
-        }
+        (group_token(index), term, [fold(stemmer.stem(w)) for w in words(term)])
         for index, group in enumerate(lists.synonyms)
+        for term in group
     ]
 
 
-def lexicon_shards(analysis: WordAnalysis, *, stopwords: frozenset[str]) -> dict[str, str]:
+def lexicon_shards(
+    analysis: WordAnalysis,
+    synonyms: list[tuple[str, str, list[str]]],
+    *,
+    stopwords: frozenset[str],
+) -> dict[str, str]:
     """`lexicon/<first two letters>.json`: for the words a query may contain, their base form
-    in the index (`f`) and whether it is a generic word of the language (`c`), which counts
-    little however rare it is in the content ("korištenje" on one page only).
+    in the index (`f`), whether it is a generic word of the language (`c`), which counts
+    little however rare it is in the content ("korištenje" on one page only), and the synonym
+    terms that start with it (`s`, `synonym_entries`), in whatever form: an inflected word
+    keeps its first two letters.
 
     Split by the first two letters so a query loads only the few small files of its words.
     """
     shards: dict[str, dict[str, Any]] = {}
 
     def shard(word: str) -> dict[str, Any]:
-        return shards.setdefault(word[:SHARD_PREFIX], {"f": {}, "c": []})
+        return shards.setdefault(word[:SHARD_PREFIX], {"f": {}, "c": [], "s": []})
 
     for form, lemma in sorted(analysis.forms.items()):
         if len(form) >= SHARD_PREFIX and form not in stopwords and lemma not in stopwords:
@@ -52,6 +56,10 @@ def lexicon_shards(analysis: WordAnalysis, *, stopwords: frozenset[str]) -> dict
     for word in sorted(analysis.common - stopwords):
         if len(word) >= SHARD_PREFIX:
             shard(word)["c"].append(word)
+    for token, term, stems in synonyms:
+        first = fold(words(term)[0])
+        if len(first) >= SHARD_PREFIX:
+            shard(first)["s"].append([token, term, stems])
     return {
         key: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         for key, data in sorted(shards.items())
@@ -63,7 +71,6 @@ def search_config(
     lang: str,
     pagefind_language: str,
     lists: WordLists,
-    synonyms: list[dict[str, Any]],
     ending: int = 3,
     pages: int = 0,
     lexicon: list[str] | None = None,
@@ -73,7 +80,6 @@ def search_config(
         "lang": lang,
         "pagefind_language": pagefind_language,
         "stopwords": sorted(lists.stopwords),
-        "synonyms": synonyms,
         "ending": ending,
         "vocabulary": VOCABULARY_FILE,
         "pages": pages,

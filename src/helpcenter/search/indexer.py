@@ -299,7 +299,7 @@ def _finish_bundle(
         (bundle_dir / name).unlink(missing_ok=True)
     settings = search_language(language.lang)
     synonyms = synonym_entries(language.lists, Stemmer(settings.snowball))
-    shards = lexicon_shards(analysis, stopwords=language.lists.stopwords)
+    shards = lexicon_shards(analysis, synonyms, stopwords=language.lists.stopwords)
     lexicon_dir = bundle_dir / LEXICON_FOLDER
     lexicon_dir.mkdir()
     for key, shard in shards.items():
@@ -308,7 +308,6 @@ def _finish_bundle(
         lang=language.lang,
         pagefind_language=pagefind_language,
         lists=language.lists,
-        synonyms=synonyms,
         ending=settings.ending,
         pages=pages,
         lexicon=sorted(shards),

@@ -1,8 +1,8 @@
 // The search engine of one language: Pagefind (loaded from this site only) finds pages for
 // each alternative of each concept; our rules decide what to ask and how to rank.
 
-import { isCommon, lemmaOf, shardsFor } from "./lexicon.js";
-import { parseQuery, prepareRules } from "./query.js";
+import { isCommon, lemmaOf, shardsFor, synonymEntries } from "./lexicon.js";
+import { parseQuery, prepareRules, synonymTerms } from "./query.js";
 import { answers, candidates, conceptWeights, rankChecked } from "./ranking.js";
 import { present } from "./results.js";
 import { corrections, prepareVocabulary, splitCompound } from "./vocabulary.js";
@@ -173,7 +173,8 @@ export class Engine {
     const stale = options.stale || (() => false);
     await this.shardLoadsFor(query);
     const lemma = (w) => lemmaOf(w, this.shards);
-    const concepts = parseQuery(query, this.rules, { typing: options.typing, lemmaOf: lemma });
+    const rules = { ...this.rules, synonyms: this.synonymTerms() };
+    const concepts = parseQuery(query, rules, { typing: options.typing, lemmaOf: lemma });
     if (!concepts.length) return [];
     await this.searchAlternatives(concepts);
     if (stale()) return null;
@@ -214,6 +215,15 @@ export class Engine {
     return answers(ranked)
       .slice(0, RESULTS_SHOWN)
       .map((page) => present(page, contentWords(page.fragment), resolve));
+  }
+
+  // The synonym terms of the shards loaded so far (those of every query word among them).
+  synonymTerms() {
+    if (this.synonymsFrom !== this.shards.size) {
+      this.synonymsCache = synonymTerms(synonymEntries(this.shards));
+      this.synonymsFrom = this.shards.size;
+    }
+    return this.synonymsCache;
   }
 
   shardLoadsFor(query) {

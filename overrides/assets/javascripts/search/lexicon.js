@@ -1,6 +1,7 @@
 // The build's word analysis as the browser sees it: per query word, the base form the index
-// knows ("pošiljku" -> "pošiljka", "tilauksen" -> "tilaus") and whether a word the content
-// lacks is a generic one of the language. Split into small files by the first two letters.
+// knows ("pošiljku" -> "pošiljka", "tilauksen" -> "tilaus"), whether it is a generic word of
+// the language, and the synonym terms that start with it. Split into small files by the first
+// two letters, so that a query loads only those of its words.
 
 import { fold } from "./text.js";
 
@@ -20,7 +21,12 @@ export function shardsFor(queryWords, available) {
   return Array.from(keys);
 }
 
-// `shards`: Map of key -> {f: {form: lemma}, c: [common words]}.
+// The synonym terms of the loaded shards (`[token, text, stems]` each).
+export function synonymEntries(shards) {
+  return Array.from(shards.values()).flatMap((shard) => shard.s || []);
+}
+
+// `shards`: Map of key -> {f: {form: lemma}, c: [common words], s: [synonym terms]}.
 export function lemmaOf(word, shards) {
   const folded = fold(word);
   const shard = shards.get(folded.slice(0, SHARD_PREFIX));

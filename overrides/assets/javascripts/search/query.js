@@ -10,21 +10,10 @@ export const SYNONYM_WEIGHT = 0.7;
 // one): "narudžba d" would fetch the index of every word starting with "d".
 export const MIN_PARTIAL_WORD = 4;
 
-// helpcenter-search.json as the query rules of one language.
+// helpcenter-search.json as the query rules of one language; its synonym terms come with the
+// lexicon files of the query's words (`synonymTerms`).
 export function prepareRules(raw) {
-  return {
-    ending: raw.ending || 3,
-    stopwords: new Set(raw.stopwords || []),
-    // Each group: its index token (`synonyms.py` indexes it wherever a term of it stands) and
-    // its terms, to recognise them in a query.
-    synonyms: (raw.synonyms || []).map((group) => ({
-      token: group.token,
-      terms: group.terms.map((text, t) => ({
-        text,
-        words: words(text).map((w, k) => synonymWord(fold(w), group.stems[t][k])),
-      })),
-    })),
-  };
+  return { ending: raw.ending || 3, stopwords: new Set(raw.stopwords || []), synonyms: [] };
 }
 
 // Snowball's stems split some paradigms (Finnish "tilaus" / "tilauksen"); the word less its
@@ -33,6 +22,17 @@ const BASE_MIN_LENGTH = 5;
 
 function synonymWord(folded, stem) {
   return { f: folded, stem, base: folded.length >= BASE_MIN_LENGTH ? folded.slice(0, -1) : folded };
+}
+
+// Synonym terms as the lexicon lists them, `[token, text, stems]`: the index token of the
+// term's group (`synonyms.py` indexes it wherever a term of the group stands), the term, and
+// the Snowball stem of each of its words.
+export function synonymTerms(entries) {
+  return entries.map(([token, text, stems]) => ({
+    token,
+    text,
+    words: words(text).map((w, k) => synonymWord(fold(w), stems[k])),
+  }));
 }
 
 // A query word (folded, with its base form) is a form of a synonym's word (a base form): the
@@ -69,20 +69,19 @@ export function tokenize(query, rules, lemmaOf = (w) => fold(w)) {
 
 function longestPhrase(rules, tokens, at) {
   let phrase = null;
-  rules.synonyms.forEach((group) => {
-    group.terms.forEach((term) => {
-      if (term.words.length < 2 || !termMatchesAt(term, tokens, at, rules.ending)) return;
-      if (!phrase || term.words.length > phrase.length) phrase = { group, length: term.words.length };
-    });
+  rules.synonyms.forEach((term) => {
+    if (term.words.length < 2 || !termMatchesAt(term, tokens, at, rules.ending)) return;
+    if (!phrase || term.words.length > phrase.length) phrase = { token: term.token, length: term.words.length };
   });
   return phrase;
 }
 
 // The tokens of the synonym groups a single word belongs to.
 function wordGroups(rules, token) {
-  return rules.synonyms
-    .filter((group) => group.terms.some((term) => term.words.length === 1 && isFormOf(token, term.words[0], rules.ending)))
-    .map((group) => group.token);
+  const found = rules.synonyms
+    .filter((term) => term.words.length === 1 && isFormOf(token, term.words[0], rules.ending))
+    .map((term) => term.token);
+  return Array.from(new Set(found));
 }
 
 // The concepts of a query. Options: `typing` (the last word may be unfinished), `lemmaOf`
@@ -106,7 +105,7 @@ export function parseQuery(query, rules, options = {}) {
     let groups = [];
     if (phrase) {
       text = tokens.slice(i, i + phrase.length).map((tk) => tk.text).join(" ");
-      groups = [phrase.group.token];
+      groups = [phrase.token];
       i += phrase.length;
     } else {
       const token = tokens[i++];
