@@ -52,9 +52,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sites(project: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The same project built twice, into two folders."""
     built = []
-    for name in ("first", "second"):
+    # Different hash seeds: set iteration order must not reach the output.
+    for name, seed in (("first", "1"), ("second", "2")):
         site = tmp_path_factory.mktemp(name) / "site"
-        result = build(project, site, SITE_URL=SITE_URL, HELPCENTER_PUBLISH="1")
+        result = build(
+            project, site, SITE_URL=SITE_URL, HELPCENTER_PUBLISH="1", PYTHONHASHSEED=seed
+        )
         assert result.returncode == 0, result.stderr
         built.append(site)
     return built[0], built[1]

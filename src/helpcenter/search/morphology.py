@@ -143,7 +143,7 @@ def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnal
     terms: dict[str, tuple[str, ...]] = {}
     lemma_of: dict[str, str] = {}
     lemmas: set[str] = set()
-    for word in set(words):
+    for word in sorted(set(words)):
         if not word.isalpha():
             continue
         extra: list[str] = []

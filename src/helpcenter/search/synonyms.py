@@ -60,7 +60,10 @@ class SynonymMatcher:
         keys = [self._keys(word) for word in words(text)]
         found: dict[str, None] = {}
         for at, word_keys in enumerate(keys):
-            candidates = {t for key in word_keys for t in self._by_first.get(key, ())}
+            # Ordered, not a set: the tokens' order reaches the index (byte-identical builds).
+            candidates = dict.fromkeys(
+                t for key in sorted(word_keys) for t in self._by_first.get(key, ())
+            )
             for term in candidates:
                 following = keys[at : at + len(term.words)]
                 if len(following) == len(term.words) and all(
