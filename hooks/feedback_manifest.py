@@ -8,7 +8,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from helpcenter import mkdocs_i18n, site_build
-from helpcenter.feedback_manifest import MANIFEST_FILE, build_manifest, dump_manifest
+from helpcenter.feedback_manifest import (
+    MANIFEST_FILE,
+    build_manifest,
+    dump_manifest,
+    service_messages,
+)
 
 
 # After static-i18n (-100) has built the other languages.
@@ -24,5 +29,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         home_urls={lang: b.site.home_url for lang, b in builds.items()},
         site_url=config.site_url,
         mode=settings.feedback.mode,
+        messages={lang: service_messages(b.site.ui) for lang, b in builds.items()},
     )
     (Path(config.site_dir) / MANIFEST_FILE).write_text(dump_manifest(manifest), encoding="utf-8")

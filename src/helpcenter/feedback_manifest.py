@@ -8,15 +8,22 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from helpcenter.content import Catalog
+from helpcenter.site_config import UiStrings
 
 MANIFEST_FILE = "helpcenter-manifest.json"
 MANIFEST_VERSION = 1
 
 
 def build_manifest(
-    catalogs: Iterable[Catalog], *, home_urls: dict[str, str], site_url: str | None, mode: str
+    catalogs: Iterable[Catalog],
+    *,
+    home_urls: dict[str, str],
+    site_url: str | None,
+    mode: str,
+    messages: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Every article of every language, sorted, with the absolute path it is served at."""
+    """Every article of every language, sorted, with the absolute path it is served at, and
+    the service's own messages per language."""
     base = urlsplit(site_url).path if site_url else "/"
     base = base if base.endswith("/") else base + "/"
     catalogs = list(catalogs)
@@ -37,7 +44,13 @@ def build_manifest(
         "feedback_mode": mode,
         "languages": sorted(catalog.lang for catalog in catalogs),
         "articles": articles,
+        "messages": messages or {},
     }
+
+
+def service_messages(ui: UiStrings) -> dict[str, str]:
+    """What the feedback service shows by itself in this language."""
+    return {"store_failed": ui.feedback_store_failed, "back": ui.feedback_store_failed_back}
 
 
 def dump_manifest(manifest: dict[str, Any]) -> str:

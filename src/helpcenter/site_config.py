@@ -101,6 +101,9 @@ class UiStrings(BaseModel):
     feedback_thanks_negative: str
     feedback_contact_hint: str
     feedback_change: str
+    # The feedback service's page when a vote without JavaScript could not be stored.
+    feedback_store_failed: str
+    feedback_store_failed_back: str
     # Notice on a translation whose source changed since (partials/hc/outdated.html).
     translation_outdated: str
     translation_outdated_source: str

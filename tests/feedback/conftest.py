@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 from helpcenter.feedback.app import create_app
 from helpcenter.feedback.db import create_engines, normalise_url
 from helpcenter.feedback.settings import Settings
-from tests.feedback.support import ORIGIN, FakeClock, database_for, write_site
+from tests.feedback.support import ORIGIN, TEST_SECRET, FakeClock, database_for, write_site
 
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 CLIENT_ADDRESS = ("198.51.100.7", 50000)
@@ -73,8 +73,9 @@ def make_service(database_url: str, site: Path) -> ServiceFactory:
             "database": database_url,
             "site": site_dir or site,
             "allow_origin": [ORIGIN, "https://pomoc.example.hr"],
-            "report_token": "s3cret-token",
+            "report_token": "s3cret-token-0123456789abcdef0123456",
             "rate_limit": 1000,
+            "secret": TEST_SECRET,
             **overrides,
         }
         settings = Settings(**options)

@@ -30,6 +30,8 @@ OTHER_ORIGIN = "https://pomoc.example.hr"
 HR_PAGE = "narudzbe/otkazivanje-narudzbe.md"
 FI_ONLY_PAGE = "tili/salasana.md"
 IN_CI = os.environ.get("CI") == "true"
+# The visitor-key secret of every test service (PostgreSQL refuses to start without one).
+TEST_SECRET = "test-secret-0123456789abcdef0123456789abcdef"
 
 
 def manifest_data(mode: str = "binary") -> dict[str, Any]:
@@ -191,7 +193,7 @@ class ServerProcess:
             str(self.port),
             *self.extra_args,
         ]
-        env = {**os.environ, **self.env}
+        env = {**os.environ, "HELPCENTER_FEEDBACK_SECRET": TEST_SECRET, **self.env}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + timeout

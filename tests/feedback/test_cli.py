@@ -184,7 +184,7 @@ def test_serve_from_environment_only_with_two_workers(tmp_path: Path) -> None:
         "HELPCENTER_FEEDBACK_ALLOW_ORIGIN": f"https://other.example,{ORIGIN}",
         "HELPCENTER_FEEDBACK_PORT": str(port),
         "HELPCENTER_FEEDBACK_WORKERS": "2",
-        "HELPCENTER_FEEDBACK_REPORT_TOKEN": "env-token",
+        "HELPCENTER_FEEDBACK_REPORT_TOKEN": "env-token-0123456789abcdef0123456789",
     }
     log = tmp_path / "server.log"
     with log.open("wb") as out:
@@ -214,7 +214,10 @@ def test_serve_from_environment_only_with_two_workers(tmp_path: Path) -> None:
                 ).status_code
                 == 403
             )
-            report = client.get("/api/v1/report", headers={"Authorization": "Bearer env-token"})
+            report = client.get(
+                "/api/v1/report",
+                headers={"Authorization": "Bearer env-token-0123456789abcdef0123456789"},
+            )
             assert report.status_code == 200
             assert report.json()["articles"][0]["votes"]["yes"] == 1  # one visitor: replaced
     finally:

@@ -14,6 +14,7 @@ from helpcenter.feedback import models
 from helpcenter.feedback.db import (
     MIGRATIONS,
     SCHEMA_VERSION,
+    SQLITE_BUSY_TIMEOUT_MS,
     DatabaseError,
     create_engines,
     migrate,
@@ -61,7 +62,7 @@ def test_sqlite_connections_are_durable(tmp_path: Path) -> None:
                 assert pragma == {
                     "journal_mode": "wal",
                     "synchronous": 2,  # 2 = FULL
-                    "busy_timeout": 10_000,
+                    "busy_timeout": SQLITE_BUSY_TIMEOUT_MS,
                     "foreign_keys": 1,
                 }
     finally:

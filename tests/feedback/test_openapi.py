@@ -20,9 +20,9 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from helpcenter.feedback.app import create_app
 from helpcenter.feedback.settings import Settings
-from tests.feedback.support import ORIGIN, database_for, write_site
+from tests.feedback.support import ORIGIN, TEST_SECRET, database_for, write_site
 
-TOKEN = "schemathesis-token"
+TOKEN = "schemathesis-token-0123456789abcdef0123"
 MAX_EXAMPLES = 100
 
 
@@ -35,6 +35,7 @@ def _app(database: str, workdir: Path) -> FastAPI:
             allow_origin=[ORIGIN],
             report_token=TOKEN,
             rate_limit=1_000_000,
+            secret=TEST_SECRET,
             bench=True,
         )
     )

@@ -12,8 +12,18 @@ from sqlalchemy import inspect, text
 
 from helpcenter.feedback import storage
 from helpcenter.feedback.db import create_engines, normalise_url
-from tests.feedback.conftest import ServiceFactory
-from tests.feedback.support import HR_PAGE, ORIGIN, database_for, running_server, vote, write_site
+from helpcenter.feedback.visitor_secret import DailySalt
+from helpcenter.feedback.visitors import visitor_key
+from tests.feedback.conftest import CLIENT_ADDRESS, ServiceFactory
+from tests.feedback.support import (
+    HR_PAGE,
+    ORIGIN,
+    TEST_SECRET,
+    database_for,
+    running_server,
+    vote,
+    write_site,
+)
 
 PROBE_AGENT = "HelpcenterPrivacyProbe/9.9"
 PROBE_IPV4 = "203.0.113.77"
@@ -120,15 +130,43 @@ def test_visitor_key_changes_at_midnight_and_old_links_are_cut(
         assert svc.client.post("/api/v1/feedback", json=vote(), headers=headers).status_code == 201
         keys = svc.rows("SELECT day, visitor FROM votes ORDER BY day")
         assert len(keys) == 2 and keys[0]["visitor"] != keys[1]["visitor"]
-        assert len(svc.rows("SELECT day FROM salts")) == 2
+        assert svc.rows("SELECT day FROM salts") == []  # derived from the secret, not stored
         state = svc.client.app.state.feedback  # type: ignore[attr-defined]
         svc.clock.advance(days=2)
         with state.db.writer.begin() as conn:
             storage.prune(
                 conn, now=svc.clock(), window=60, submission_retention=dt.timedelta(days=7)
             )
-        assert svc.rows("SELECT day FROM salts") == []
         assert {row["visitor"] for row in svc.rows("SELECT visitor FROM votes")} == {None}
+
+
+def test_a_copy_of_the_database_cannot_reproduce_a_visitor_key(
+    make_service: ServiceFactory,
+) -> None:
+    """With everything the database holds and the visitor's address and agent, the key
+    cannot be recomputed; with the secret it can (so the test would see a leak)."""
+    with make_service() as svc:
+        headers = {"User-Agent": PROBE_AGENT}
+        assert svc.client.post("/api/v1/feedback", json=vote(), headers=headers).status_code == 201
+        stored = svc.rows("SELECT day, visitor FROM votes")[0]
+        network = CLIENT_ADDRESS[0]
+        day = svc.clock().date()
+        candidates = {
+            table: svc.rows(f"SELECT * FROM {table}")
+            for table in ("salts", "rate_limits", "submissions", "search_misses", "schema_version")
+        }
+        values = [
+            value
+            for rows in candidates.values()
+            for row in rows
+            for value in row.values()
+            if isinstance(value, bytes | str)
+        ]
+        for value in values:
+            salt = value if isinstance(value, bytes) else value.encode()
+            assert visitor_key(salt, network, PROBE_AGENT) != stored["visitor"]
+        derived = DailySalt(TEST_SECRET.encode()).for_day(day)
+        assert visitor_key(derived, network, PROBE_AGENT) == stored["visitor"]
 
 
 def test_ipv6_visitors_in_one_64_are_one_visitor(make_service: ServiceFactory) -> None:

@@ -7,6 +7,8 @@ from pydantic import ValidationError
 
 from helpcenter.feedback.settings import Settings, normalise_origin
 
+LONG_TOKEN = "tok-0123456789abcdef0123456789abcdef"
+
 
 def test_environment_with_comma_separated_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HELPCENTER_FEEDBACK_DATABASE", "postgresql://db/feedback")
@@ -14,14 +16,14 @@ def test_environment_with_comma_separated_lists(monkeypatch: pytest.MonkeyPatch)
         "HELPCENTER_FEEDBACK_ALLOW_ORIGIN", "https://help.example.com, https://Pomoc.Example.hr/"
     )
     monkeypatch.setenv("HELPCENTER_FEEDBACK_TRUSTED_PROXY", "10.0.0.0/8,127.0.0.1")
-    monkeypatch.setenv("HELPCENTER_FEEDBACK_REPORT_TOKEN", "tok")
+    monkeypatch.setenv("HELPCENTER_FEEDBACK_REPORT_TOKEN", LONG_TOKEN)
     monkeypatch.setenv("HELPCENTER_FEEDBACK_PORT", "9000")
     settings = Settings()  # type: ignore[call-arg]
     assert settings.database == "postgresql://db/feedback"
     assert settings.allow_origin == ["https://help.example.com", "https://pomoc.example.hr"]
     assert settings.trusted_proxy == ["10.0.0.0/8", "127.0.0.1/32"]
     assert settings.report_token is not None
-    assert settings.report_token.get_secret_value() == "tok"
+    assert settings.report_token.get_secret_value() == LONG_TOKEN
     assert settings.port == 9000
 
 
@@ -69,10 +71,22 @@ def test_to_env_round_trips(monkeypatch: pytest.MonkeyPatch) -> None:
         database="x.db",
         allow_origin=["https://a.example", "https://b.example"],
         trusted_proxy=["10.0.0.0/8"],
-        report_token="t",
+        report_token=LONG_TOKEN,
+        secret="s" * 40,
         bench=True,
         rate_limit=5,
     )
     for key, value in original.to_env().items():
         monkeypatch.setenv(key, value)
     assert Settings() == original  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("token", ["1", "x" * 31])
+def test_short_report_tokens_are_refused(token: str) -> None:
+    with pytest.raises(ValidationError, match="at least 32 characters"):
+        Settings(database="x.db", report_token=token)
+
+
+def test_short_secret_is_refused() -> None:
+    with pytest.raises(ValidationError, match="secret needs at least 32"):
+        Settings(database="x.db", secret="short")

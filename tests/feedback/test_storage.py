@@ -101,22 +101,13 @@ def test_retry_after_counts_to_the_end_of_the_window() -> None:
     assert rate.retry_after(NOW.replace(second=59, microsecond=900_000)) == 1
 
 
-def test_salt_is_created_once_and_agreed(db: Database) -> None:
-    day = NOW.date()
-    with db.writer.begin() as conn:
-        first = storage.ensure_salt(conn, day=day, candidate=b"a" * 32)
-    with db.writer.begin() as conn:
-        second = storage.ensure_salt(conn, day=day, candidate=b"b" * 32)
-    assert first == second == b"a" * 32
-
-
 def test_prune_forgets_salts_visitors_windows_and_old_submissions(db: Database) -> None:
     day0 = NOW - dt.timedelta(days=3)
     with db.writer.begin() as conn:
+        # Salts an older version kept in the database.
         for offset in range(4):
-            storage.ensure_salt(
-                conn, day=(NOW - dt.timedelta(days=offset)).date(), candidate=bytes([offset]) * 32
-            )
+            day = (NOW - dt.timedelta(days=offset)).date()
+            conn.execute(models.salts.insert().values(day=day, salt=bytes([offset]) * 32))
         storage.record_vote(conn, record(now=day0, visitor="old"), rate=RATE)
         storage.record_vote(
             conn,

@@ -26,7 +26,7 @@ import pytest
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-REPORT_TOKEN = "widget-test-report-token"
+REPORT_TOKEN = "widget-test-report-token-0123456789abcdef"
 STARTUP_TIMEOUT_S = 30.0
 
 

@@ -27,7 +27,7 @@ from tests.search.searchbox import HOME, type_query
 
 pytestmark = pytest.mark.browser
 
-REPORT_TOKEN = "search-misses-test-token"
+REPORT_TOKEN = "search-misses-test-token-0123456789abcdef"
 STARTUP_TIMEOUT_S = 30.0
 
 

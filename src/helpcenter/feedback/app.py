@@ -16,13 +16,15 @@ from helpcenter import __version__
 from helpcenter.feedback import storage
 from helpcenter.feedback.access_log import AccessLogMiddleware
 from helpcenter.feedback.db import Database, DatabaseError, open_database
-from helpcenter.feedback.errors import ApiError, api_error_handler
+from helpcenter.feedback.errors import ApiError, api_error_handler, store_unavailable_handler
+from helpcenter.feedback.http_guard import HttpGuardMiddleware
 from helpcenter.feedback.manifest import Manifest, ManifestError, load_manifest
 from helpcenter.feedback.routes import feedback, health, report, search_misses
 from helpcenter.feedback.settings import Settings
 from helpcenter.feedback.state import Clock, ServiceState, utc_now
+from helpcenter.feedback.visitor_secret import DailySalt, SecretError, load_secret
 from helpcenter.feedback.visitors import parse_networks
-from helpcenter.feedback.writer import WriteQueue
+from helpcenter.feedback.writer import StoreUnavailable, WriteQueue
 
 log = logging.getLogger("helpcenter.feedback")
 PRUNE_INTERVAL_SECONDS = 60.0
@@ -58,6 +60,11 @@ def build_state(
             database = open_database(settings.database)
         except DatabaseError as exc:
             raise StartupError(str(exc)) from exc
+    try:
+        secret = load_secret(settings, sqlite_file=database.sqlite_path)
+    except SecretError as exc:
+        database.dispose()
+        raise StartupError(str(exc)) from exc
     # One writer thread: SQLite has one writer at a time anyway, and PostgreSQL gets each
     # batch of votes as one pipeline; more threads measured slower (GIL, smaller batches).
     writes = WriteQueue(database.writer, threads=settings.writer_threads or 1)
@@ -69,23 +76,25 @@ def build_state(
         clock=clock,
         trusted=parse_networks(settings.trusted_proxy),
         rate=storage.RateLimit(limit=settings.rate_limit, window=settings.rate_window),
+        salts=DailySalt(secret),
     )
 
 
 async def prune_forever(state: ServiceState, interval: float = PRUNE_INTERVAL_SECONDS) -> None:
     """Old salts, visitor links, rate-limit windows and submission ids go away regularly."""
     retention = dt.timedelta(days=state.settings.submission_retention_days)
+    miss_retention = dt.timedelta(days=state.settings.search_miss_retention_days)
     while not state.closed:
-        try:
-            job = functools.partial(
-                storage.prune,
-                now=state.clock(),
-                window=state.rate.window,
-                submission_retention=retention,
-            )
+        job = functools.partial(
+            storage.prune,
+            now=state.clock(),
+            window=state.rate.window,
+            submission_retention=retention,
+            search_miss_retention=miss_retention,
+        )
+        # A failure is logged once by the writer; the next round tries again.
+        with contextlib.suppress(StoreUnavailable):
             await state.writes.run(job)
-        except Exception:
-            log.exception("pruning failed")
         await asyncio.sleep(interval)
 
 
@@ -122,12 +131,14 @@ def create_app(
     )
     app.state.feedback = state
     app.add_exception_handler(ApiError, api_error_handler)
+    app.add_exception_handler(StoreUnavailable, store_unavailable_handler)
     app.include_router(feedback.router)
     app.include_router(search_misses.router)
     app.include_router(report.router)
     app.include_router(health.router)
     if settings.bench:
         app.include_router(health.bench_router)
+    app.add_middleware(HttpGuardMiddleware, max_header_bytes=settings.max_header_bytes)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.allow_origin,

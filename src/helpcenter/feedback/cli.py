@@ -131,7 +131,7 @@ def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from helpcenter.feedback.app import StartupError, build_state, create_app
-    from helpcenter.feedback.server import NoDelayH11Protocol
+    from helpcenter.feedback.server import HardenedH11Protocol
 
     try:
         settings = settings_from_args(args)
@@ -148,8 +148,12 @@ def serve(args: argparse.Namespace) -> int:
         "server_header": False,
         "log_config": log_config(settings.log_level),
         "timeout_graceful_shutdown": 10,
-        "http": NoDelayH11Protocol,
+        "http": HardenedH11Protocol,
+        # The same limit as the application's check, so that a head too large gets the same
+        # 431 whether it arrives at once or byte by byte.
+        "h11_max_incomplete_event_size": settings.max_header_bytes,
     }
+    HardenedH11Protocol.header_timeout = settings.header_timeout
     try:
         if settings.workers == 1:
             app = create_app(settings)

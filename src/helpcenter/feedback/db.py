@@ -11,12 +11,18 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from helpcenter.feedback import models
 
 DatabaseKind = Literal["sqlite", "postgresql"]
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Every wait on the database is bounded, below the service's write timeout (5 s by default),
+# so that a locked, frozen or unreachable database is answered 503 rather than hanging.
+SQLITE_BUSY_TIMEOUT_MS = 3_000
+PG_CONNECT_TIMEOUT_S = 3
+PG_STATEMENT_TIMEOUT_MS = 4_000
+PG_LOCK_TIMEOUT_MS = 2_000
+POOL_TIMEOUT_S = 3
 # Arbitrary constant: replicas starting together take turns migrating.
 MIGRATION_LOCK_KEY = 0x68656C70
 
@@ -63,6 +69,14 @@ class Database:
         self.writer.dispose()
         if self.reader is not self.writer:
             self.reader.dispose()
+
+
+def describe_error(error: BaseException) -> str:
+    """One line about a database error, without the SQL and parameters SQLAlchemy appends."""
+    original = getattr(error, "orig", None) or error
+    text_ = str(original).strip()
+    first = text_.splitlines()[0] if text_ else ""
+    return f"{type(original).__name__}: {first}"[:300]
 
 
 def normalise_url(raw: str) -> str:
@@ -167,6 +181,21 @@ def create_engines(url: str, *, writer_pool: int = 4, reader_pool: int = 4) -> D
         max_overflow=reader_pool,
         pool_pre_ping=True,
         pool_recycle=1800,
+        pool_timeout=POOL_TIMEOUT_S,
+        connect_args={
+            "connect_timeout": PG_CONNECT_TIMEOUT_S,
+            "options": (
+                f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS} "
+                f"-c lock_timeout={PG_LOCK_TIMEOUT_MS} "
+                "-c idle_in_transaction_session_timeout=60000"
+            ),
+            # A partitioned network: unacknowledged data or keepalives end the connection.
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
+            "tcp_user_timeout": PG_STATEMENT_TIMEOUT_MS,
+        },
     )
     return Database("postgresql", engine, engine)
 
@@ -211,11 +240,22 @@ def open_database(raw_url: str, *, migrate_schema: bool = True, writer_pool: int
     with the current schema, and PostgreSQL's commit settings are not checked.
     """
     url = normalise_url(raw_url)
+    try:
+        make_url(url)
+    except (ArgumentError, ValueError):
+        # The message would repeat the URL, password included.
+        raise DatabaseError(
+            "malformed database URL (expected sqlite:///PATH, a file path or "
+            "postgresql://USER@HOST:PORT/NAME)"
+        ) from None
     if not migrate_schema and url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if not path.is_file():
             raise DatabaseError(f"no such SQLite database: {path}")
-    db = create_engines(url, writer_pool=writer_pool)
+    try:
+        db = create_engines(url, writer_pool=writer_pool)
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseError(f"malformed database URL: {exc.__class__.__name__}") from None
     try:
         if migrate_schema and db.kind == "postgresql":
             with db.writer.connect() as conn:
@@ -232,7 +272,7 @@ def open_database(raw_url: str, *, migrate_schema: bool = True, writer_pool: int
                 )
     except SQLAlchemyError as exc:
         db.dispose()
-        raise DatabaseError(f"cannot open database: {exc.__class__.__name__}: {exc}") from exc
+        raise DatabaseError(f"cannot open database: {describe_error(exc)}") from None
     except DatabaseError:
         db.dispose()
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Sequence
 from typing import Any, Literal, TypeVar
@@ -9,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
+from starlette.requests import ClientDisconnect
 
 from helpcenter.feedback.errors import ApiError
 
@@ -40,18 +42,30 @@ def body_kind(request: Request, accepted: Sequence[BodyKind]) -> BodyKind:
     return kind
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, counted while it streams in: 413 as soon as it exceeds `limit`."""
+async def read_body(request: Request, limit: int, *, timeout: float) -> bytes:
+    """The request body, counted while it streams in: 413 as soon as it exceeds `limit`,
+    408 when it has not all arrived within `timeout` seconds, 400 when the client hung up.
+
+    The connection is closed after each of these (`http_guard.py`: the body is left unread).
+    """
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise ApiError(413, f"body larger than {limit} bytes")
     size = 0
     chunks: list[bytes] = []
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, f"body larger than {limit} bytes")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise ApiError(413, f"body larger than {limit} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ApiError(408, f"body not received within {timeout:g} seconds") from None
+    except ClientDisconnect:
+        raise ApiError(
+            400, "the client closed the connection before the body was complete"
+        ) from None
     return b"".join(chunks)
 
 
@@ -63,8 +77,35 @@ def validation_detail(exc: ValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects with a key given twice are ambiguous: parsers disagree on which wins."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def parse_json(body: bytes, model: type[M]) -> M:
-    """400 for bytes that are not a JSON document, 422 for a document that does not fit."""
+    """400 for bytes that are not a JSON document, 422 for a document that does not fit or
+    gives a key twice."""
+    try:
+        # Pydantic's fast parser keeps the last of duplicate keys; the standard library's
+        # hook sees them all. Only objects of a few keys arrive here (max 8 KiB).
+        document = json.loads(body, object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise ApiError(422, f"field given more than once: {json.dumps(exc.key)[:60]}") from None
+    except (ValueError, RecursionError):
+        raise ApiError(400, "body is not valid UTF-8 JSON") from None
+    if not isinstance(document, dict):
+        raise ApiError(422, "the body must be a JSON object")
     try:
         return model.model_validate_json(body)
     except ValidationError as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +20,12 @@ POSITIVE = frozenset({"yes", "happy"})
 NEGATIVE = frozenset({"no", "sad"})
 # A reason explains what was missing, so it also fits a lukewarm (neutral) reaction.
 REASON_ALLOWED = frozenset({"no", "sad", "neutral"})
+# What the service says itself (pages without JavaScript); the site's languages come with the
+# manifest (locales/<lang>/ui.yml), these are for a manifest of an older build.
+FALLBACK_MESSAGES = {
+    "store_failed": "We could not save your vote; please try again in a few moments.",
+    "back": "Back to the article",
+}
 
 
 class ManifestError(Exception):
@@ -53,6 +59,7 @@ class _ManifestFile(BaseModel):
     feedback_mode: FeedbackMode = "binary"
     languages: list[str] = Field(default_factory=list)
     articles: list[_ArticleEntry] = Field(default_factory=list)
+    messages: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +80,7 @@ class Manifest:
     mode: FeedbackMode
     languages: tuple[str, ...]
     articles: dict[tuple[str, str], Article]
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def ratings(self) -> tuple[str, ...]:
@@ -82,6 +90,10 @@ class Manifest:
     def article(self, lang: str, page: str) -> Article | None:
         """The article, or None when the site has no such page in that language."""
         return self.articles.get((lang, page))
+
+    def message(self, lang: str, key: str) -> str:
+        """A message of the service in `lang`, else in English."""
+        return self.messages.get(lang, {}).get(key) or FALLBACK_MESSAGES[key]
 
 
 def parse_manifest(data: object) -> Manifest:
@@ -97,7 +109,12 @@ def parse_manifest(data: object) -> Manifest:
         for a in parsed.articles
     }
     languages = tuple(dict.fromkeys([*parsed.languages, *(a.lang for a in parsed.articles)]))
-    return Manifest(mode=parsed.feedback_mode, languages=languages, articles=articles)
+    return Manifest(
+        mode=parsed.feedback_mode,
+        languages=languages,
+        articles=articles,
+        messages=parsed.messages,
+    )
 
 
 def load_manifest(site: Path) -> Manifest:

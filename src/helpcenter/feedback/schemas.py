@@ -25,7 +25,23 @@ UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 REVISION_PATTERN = r"^[0-9A-Za-z._-]+$"
 QUERY_MAX_CHARS = 100
 COMMENT_MAX_CHARS = 1000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 and C1 controls but tab and newline, and the bidi overrides and isolates, which can
+# make a comment read differently in the report than it is stored ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What a customer may type into the search box that identifies them; replaced before storing.
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ ()/.-]?\d){6,}(?!\d)")
+_DIGIT_RUN = re.compile(r"\w*\d(?:[ /.-]?\d){4,}\w*")
+
+
+def scrub_personal_data(query: str) -> str:
+    """E-mail addresses, card-like, phone-like and order-like digit runs become placeholders:
+    a search miss is kept to improve the content, not to know who searched."""
+    query = _EMAIL.sub("<email>", query)
+    query = _CARD.sub("<card>", query)
+    query = _PHONE.sub("<phone>", query)
+    return _DIGIT_RUN.sub("<number>", query)
 
 
 def clean_comment(value: str | None) -> str | None:
@@ -44,8 +60,8 @@ def normalise_query(value: str) -> str:
 
 
 def _check_query(value: str) -> str:
-    """1..100 characters once normalised."""
-    value = normalise_query(value)
+    """1..100 characters once normalised, personal data replaced."""
+    value = scrub_personal_data(normalise_query(value))
     if not value:
         raise ValueError("query is empty once normalised")
     if len(value) > QUERY_MAX_CHARS:
@@ -204,8 +220,14 @@ class HealthOut(BaseModel):
     articles: int
 
 
+class LiveOut(BaseModel):
+    """The process answers."""
+
+    status: Literal["ok"]
+
+
 class HealthError(BaseModel):
-    """The database does not answer."""
+    """A write would fail now."""
 
     status: Literal["error"]
     detail: str

@@ -11,6 +11,9 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "HELPCENTER_FEEDBACK_"
+# A bearer token anyone could guess in a day of tries is no protection for the comments.
+REPORT_TOKEN_MIN_CHARS = 32
+SECRET_MIN_CHARS = 32
 
 
 def split_list(value: Any) -> Any:
@@ -46,6 +49,17 @@ class Settings(BaseSettings):
     rate_window: int = Field(default=60, ge=1, le=86400)
     max_body_bytes: int = Field(default=8192, ge=256, le=1 << 20)
     submission_retention_days: int = Field(default=7, ge=1)
+    search_miss_retention_days: int = Field(default=90, ge=1)
+    # The visitor-key secret: never in the database, shared by all replicas (see README).
+    secret: SecretStr | None = None
+    secret_file: Path | None = None
+    # Seconds a vote may wait for its database before it is answered 503 (it stays queued:
+    # a retry with the same submission id is then answered from what was stored).
+    write_timeout: float = Field(default=5.0, gt=0, le=60)
+    # Seconds a client may take to send its headers, and its body.
+    header_timeout: float = Field(default=10.0, gt=0, le=300)
+    body_timeout: float = Field(default=10.0, gt=0, le=300)
+    max_header_bytes: int = Field(default=8192, ge=1024, le=1 << 16)
     workers: int = Field(default=1, ge=1, le=64)
     writer_threads: int | None = Field(default=None, ge=1, le=32)
     bench: bool = False
@@ -82,7 +96,22 @@ class Settings(BaseSettings):
         """An empty variable disables the report rather than accepting an empty bearer token."""
         if value is None or not value.get_secret_value().strip():
             return None
+        if len(value.get_secret_value()) < REPORT_TOKEN_MIN_CHARS:
+            raise ValueError(
+                f"the report token needs at least {REPORT_TOKEN_MIN_CHARS} characters "
+                "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+            )
         return value
+
+    @field_validator("secret")
+    @classmethod
+    def _check_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        """Long enough that a copy of the database cannot be matched by guessing it."""
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if len(value.get_secret_value().strip()) < SECRET_MIN_CHARS:
+            raise ValueError(f"the secret needs at least {SECRET_MIN_CHARS} characters")
+        return SecretStr(value.get_secret_value().strip())
 
     def to_env(self) -> dict[str, str]:
         """The settings as environment variables, for uvicorn worker processes."""

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import datetime as dt
 import functools
-import secrets
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi import Request
 
 from helpcenter.feedback import storage
-from helpcenter.feedback.db import Database
+from helpcenter.feedback.db import SCHEMA_VERSION, Database
 from helpcenter.feedback.manifest import Manifest
 from helpcenter.feedback.settings import Settings
+from helpcenter.feedback.visitor_secret import DailySalt
 from helpcenter.feedback.visitors import IPNetwork, client_address, network_key
 from helpcenter.feedback.writer import WriteQueue
 
@@ -25,23 +28,30 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class SaltBook:
-    """Today's salt, cached in memory; created in (and agreed through) the database."""
+@dataclass
+class AuthThrottle:
+    """Wrong report tokens: at most `limit` in any `window` seconds, for the whole process
+    (an attacker can change addresses at will, so the count is not per address)."""
 
-    def __init__(self, writes: WriteQueue) -> None:
-        """Nothing cached yet."""
-        self._writes = writes
-        self._cache: dict[dt.date, bytes] = {}
+    limit: int = 10
+    window: dt.timedelta = dt.timedelta(seconds=60)
+    failures: collections.deque[dt.datetime] = field(default_factory=collections.deque)
 
-    async def for_day(self, day: dt.date) -> bytes:
-        """The salt of `day`; the database decides which replica's random value wins."""
-        salt = self._cache.get(day)
-        if salt is None:
-            job = functools.partial(storage.ensure_salt, day=day, candidate=secrets.token_bytes(32))
-            salt = await self._writes.run(job)
-            # Only one day is kept: yesterday's salt must not outlive its purpose in memory.
-            self._cache = {day: salt}
-        return salt
+    def _forget_old(self, now: dt.datetime) -> None:
+        while self.failures and self.failures[0] <= now - self.window:
+            self.failures.popleft()
+
+    def failed(self, now: dt.datetime) -> None:
+        """Count a wrong token."""
+        self._forget_old(now)
+        self.failures.append(now)
+
+    def retry_after(self, now: dt.datetime) -> int:
+        """Seconds until a token may be tried again; 0 = now."""
+        self._forget_old(now)
+        if len(self.failures) < self.limit:
+            return 0
+        return max(1, math.ceil((self.failures[0] + self.window - now).total_seconds()))
 
 
 @dataclass
@@ -55,13 +65,16 @@ class ServiceState:
     clock: Clock
     trusted: tuple[IPNetwork, ...]
     rate: storage.RateLimit
-    salts: SaltBook = field(init=False)
+    salts: DailySalt
+    report_auth: AuthThrottle = field(default_factory=AuthThrottle)
+    # Readiness: the probe write in flight, and the schema version it last read.
+    ready_probe: asyncio.Future[int] | None = None
+    schema_version: int = SCHEMA_VERSION
     record_votes: Callable[..., list[storage.Outcome]] = field(init=False)
     closed: bool = False
 
     def __post_init__(self) -> None:
-        """Salts go through the same write queue as votes."""
-        self.salts = SaltBook(self.writes)
+        """One callable for all requests."""
         # One callable for all requests, so that the write queue can batch their votes.
         self.record_votes = functools.partial(storage.record_votes, rate=self.rate)
 

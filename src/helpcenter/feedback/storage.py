@@ -1,4 +1,4 @@
-"""All SQL of the service: upserts, rate-limit counters, salts, pruning and report queries."""
+"""All SQL of the service: upserts, rate-limit counters, pruning and report queries."""
 
 from __future__ import annotations
 
@@ -154,7 +154,6 @@ class _Statements:
     insert_submission: _Raw
     upsert_vote: _Raw
     upsert_search_miss: _Raw
-    insert_salt: Any
 
 
 @functools.cache
@@ -223,30 +222,17 @@ def _statements(dialect: Dialect) -> _Statements:
         index_elements=[misses.c.lang, misses.c.query],
         set_={"hits": misses.c.hits + 1, "last_seen": upsert_search_miss.excluded.last_seen},
     )
-    insert_salt = (
-        insert(models.salts)
-        .values(day=bindparam("day"), salt=bindparam("salt"))
-        .on_conflict_do_nothing(index_elements=[models.salts.c.day])
-    )
     return _Statements(
         _Raw(hit, dialect),
         _Raw(insert_submission, dialect),
         _Raw(upsert_vote, dialect),
         _Raw(upsert_search_miss, dialect),
-        insert_salt,
     )
 
 
 def _sql(conn: Connection) -> _Statements:
     """The statements for this connection's dialect."""
     return _statements(conn.dialect)
-
-
-def ensure_salt(conn: Connection, *, day: dt.date, candidate: bytes) -> bytes:
-    """The salt of `day`; the first replica to ask stores `candidate`, all others read it."""
-    conn.execute(_sql(conn).insert_salt, {"day": day, "salt": candidate})
-    salt = conn.execute(select(models.salts.c.salt).where(models.salts.c.day == day)).scalar_one()
-    return bytes(salt)
 
 
 def hit_rate_limit(conn: Connection, *, bucket: str, window_start: int) -> int:
@@ -450,12 +436,22 @@ class PruneResult:
     visitors: int
     windows: int
     submissions: int
+    search_misses: int = 0
 
 
 def prune(
-    conn: Connection, *, now: dt.datetime, window: int, submission_retention: dt.timedelta
+    conn: Connection,
+    *,
+    now: dt.datetime,
+    window: int,
+    submission_retention: dt.timedelta,
+    search_miss_retention: dt.timedelta = dt.timedelta(days=90),
 ) -> PruneResult:
-    """Delete salts older than yesterday, unlink old votes from visitors, drop old counters."""
+    """Unlink old votes from visitors, drop old counters, submission ids and search misses.
+
+    Salts are derived from the secret now (`visitor_secret.py`); rows an older version stored
+    in the database go too.
+    """
     keep_from = now.date() - dt.timedelta(days=1)
     salts_gone = conn.execute(delete(models.salts).where(models.salts.c.day < keep_from))
     votes = models.votes
@@ -470,8 +466,16 @@ def prune(
     sub = models.submissions
     stmt: Delete = delete(sub).where(sub.c.created_at < now - submission_retention)
     subs_gone = conn.execute(stmt)
+    misses = models.search_misses
+    misses_gone = conn.execute(
+        delete(misses).where(misses.c.last_seen < now - search_miss_retention)
+    )
     return PruneResult(
-        salts_gone.rowcount, unlinked.rowcount, windows_gone.rowcount, subs_gone.rowcount
+        salts_gone.rowcount,
+        unlinked.rowcount,
+        windows_gone.rowcount,
+        subs_gone.rowcount,
+        misses_gone.rowcount,
     )
 
 
@@ -519,3 +523,11 @@ def ping(conn: Connection) -> int:
     """The schema version; proves the database answers."""
     value = conn.execute(select(models.schema_version.c.version)).scalar()
     return int(value or 0)
+
+
+def probe_write(conn: Connection) -> int:
+    """A write that changes nothing: proves the database takes writes (not read-only, not
+    locked past the timeout, space for its log); returns the schema version."""
+    table = models.schema_version
+    conn.execute(update(table).where(table.c.id == 1).values(version=table.c.version))
+    return ping(conn)

@@ -11,11 +11,15 @@ import contextlib
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy import exc as sa_exc
+
+from helpcenter.feedback.db import describe_error
 
 T = TypeVar("T")
 Job = Callable[[Connection], T]
@@ -58,6 +62,53 @@ class _Item:
 
 
 _STOP = object()
+# More waiting writes than this and the database is not keeping up: answer at once.
+MAX_PENDING = 10_000
+# Errors that say the database cannot take writes now (down, frozen, locked, read-only, full),
+# not that one job is wrong: the whole batch fails at once instead of being retried one by one.
+_UNAVAILABLE = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.InternalError,
+    sa_exc.TimeoutError,
+)
+
+
+class StoreUnavailable(Exception):
+    """A write could not be stored (or not in time); `reason` is safe to show a client."""
+
+    def __init__(self, reason: str) -> None:
+        """Keep the reason."""
+        super().__init__(reason)
+        self.reason = reason
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether `error` is about the database as a whole rather than one job."""
+    return isinstance(error, _UNAVAILABLE) or bool(getattr(error, "connection_invalidated", False))
+
+
+@dataclass
+class WriteHealth:
+    """What the writer saw last; readiness reads it (monotonic clock)."""
+
+    last_success: float = 0.0
+    last_failure: float = 0.0
+    reason: str = ""
+    busy_since: float = 0.0  # a batch is running since then; 0 = idle
+
+    def ok(self) -> None:
+        self.last_success = time.monotonic()
+
+    def failed(self, reason: str) -> None:
+        self.last_failure = time.monotonic()
+        self.reason = reason
+
+
+def _forget(future: asyncio.Future[Any]) -> None:
+    """A late result nobody waits for any more: read it, so asyncio does not warn."""
+    if not future.cancelled():
+        future.exception()
 
 
 def _settle(deliveries: list[tuple[asyncio.Future[Any], Any, BaseException | None]]) -> None:
@@ -82,15 +133,35 @@ class WriteQueue:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self.health = WriteHealth()
 
-    async def run(self, job: Job[T] | Batched) -> T:
-        """Queue `job(conn)` and wait until its transaction has committed."""
+    @property
+    def pending(self) -> int:
+        """Jobs waiting for a writer thread."""
+        return self._queue.qsize()
+
+    async def run(self, job: Job[T] | Batched, *, timeout: float | None = None) -> T:
+        """Queue `job(conn)` and wait until its transaction has committed.
+
+        StoreUnavailable when the database fails, or when it has not answered within
+        `timeout` seconds; the job then stays queued and may still commit later, which is
+        why votes carry a submission id: a retry is answered from what was stored.
+        """
         if not self._threads:
             self._start()
+        if self.pending > MAX_PENDING:
+            raise StoreUnavailable("the database is not keeping up; try again shortly")
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._queue.put(_Item(job, loop, future))
-        return await future
+        if timeout is None:
+            return await future
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        except TimeoutError:
+            future.add_done_callback(_forget)
+            self.health.failed(f"no answer from the database within {timeout:g} s")
+            raise StoreUnavailable("the database did not answer in time") from None
 
     def _start(self) -> None:
         """Start the writer threads (again after close(): an app may see several lifespans)."""
@@ -135,25 +206,50 @@ class WriteQueue:
                 return
 
     def _run_batch(self, batch: list[_Item]) -> list[tuple[Any, BaseException | None]]:
-        """One transaction for the batch; if anything fails, each job gets its own."""
+        """One transaction for the batch.
+
+        When the database is unavailable every job of the batch fails at once, with one log
+        line; retrying each alone would only multiply the wait (a lock timeout per job).
+        Any other error may be one job's: each job then gets a transaction of its own.
+        """
+        self.health.busy_since = time.monotonic()
         try:
             with self._engine.begin() as conn:
                 results = _execute(conn, [item.job for item in batch])
+            self.health.ok()
             return [(result, None) for result in results]
-        except Exception:
-            if len(batch) == 1:
-                return [self._run_alone(batch[0])]
-            log.warning("batch of %d writes failed; retrying one by one", len(batch))
+        except Exception as exc:
+            if is_unavailable(exc) or len(batch) == 1:
+                return self._fail(batch, exc)
+            log.warning(
+                "batch of %d writes failed (%s); retrying one by one",
+                len(batch),
+                describe_error(exc),
+            )
+        finally:
+            self.health.busy_since = 0.0
         return [self._run_alone(item) for item in batch]
 
+    def _fail(self, batch: list[_Item], error: BaseException) -> list[tuple[Any, BaseException]]:
+        """Every job of the batch answered StoreUnavailable; one log line."""
+        reason = describe_error(error)
+        self.health.failed(reason)
+        if is_unavailable(error):
+            log.warning("database write failed, %d answered 503: %s", len(batch), reason)
+        else:  # not the database's state: a bug worth its traceback, once
+            log.error("write failed, %d answered 503: %s", len(batch), reason, exc_info=error)
+        unavailable = StoreUnavailable("the vote could not be stored; try again shortly")
+        return [(None, unavailable) for _ in batch]
+
     def _run_alone(self, item: _Item) -> tuple[Any, BaseException | None]:
-        """A job in a transaction of its own; its exception goes to its request only."""
+        """A job in a transaction of its own; its failure goes to its request only."""
         try:
             with self._engine.begin() as conn:
-                return _execute(conn, [item.job])[0], None
+                result = _execute(conn, [item.job])[0]
+            self.health.ok()
+            return result, None
         except Exception as exc:
-            log.exception("write failed")
-            return None, exc
+            return self._fail([item], exc)[0]
 
     @staticmethod
     def _deliver(batch: list[_Item], results: list[tuple[Any, BaseException | None]]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from tests.feedback.conftest import Service, ServiceFactory
 from tests.feedback.support import HR_PAGE, vote
 
-AUTH = {"Authorization": "Bearer s3cret-token"}
+AUTH = {"Authorization": "Bearer s3cret-token-0123456789abcdef0123456"}
 
 
 def _seed(svc: Service) -> None:
@@ -35,7 +35,7 @@ def _seed(svc: Service) -> None:
         {},
         {"Authorization": "Bearer wrong"},
         {"Authorization": "Basic czNjcmV0LXRva2Vu"},
-        {"Authorization": "Bearer s3cret-token-and-more"},
+        {"Authorization": "Bearer s3cret-token-0123456789abcdef0123456-and-more"},
         {"Authorization": "Bearer"},
     ],
 )

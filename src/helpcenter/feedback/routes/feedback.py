@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from helpcenter.feedback import storage
-from helpcenter.feedback.errors import ApiError
+from helpcenter.feedback.errors import ApiError, store_failed_page
 from helpcenter.feedback.intake import (
     body_kind,
     check_origin,
@@ -24,7 +25,7 @@ from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import FeedbackForm, FeedbackIn, VoteOut
 from helpcenter.feedback.state import ServiceState, get_state, visitor_network
 from helpcenter.feedback.visitors import rate_bucket, visitor_key
-from helpcenter.feedback.writer import Batched
+from helpcenter.feedback.writer import Batched, StoreUnavailable
 
 router = APIRouter(tags=["feedback"])
 
@@ -89,13 +90,20 @@ def find_article(state: ServiceState, vote: FeedbackIn | FeedbackForm) -> Articl
     return article
 
 
-def thanks_location(request: Request, state: ServiceState, article: Article) -> str:
-    """Back to the article on an allowed origin only: the page's own, else the first one."""
+def article_location(request: Request, state: ServiceState, article: Article) -> str:
+    """The article on an allowed origin only (the page's own, else the first one), its path
+    percent-encoded: a header is ASCII, and `plaćanje-karticom/` is not."""
     allowed = state.settings.allow_origin
     origin = request_origin(request)
     base = origin if origin in allowed else allowed[0]
-    separator = "&" if "?" in article.url else "?"
-    return f"{base}{article.url}{separator}feedback=thanks#feedback-thanks"
+    return base + quote(article.url, safe="/%?&=;:@!$'()*+,-._~")
+
+
+def thanks_location(request: Request, state: ServiceState, article: Article) -> str:
+    """Back to the article, thanked."""
+    url = article_location(request, state, article)
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}feedback=thanks#feedback-thanks"
 
 
 @router.post(
@@ -117,14 +125,16 @@ async def post_feedback(request: Request) -> Response:
     state = get_state(request)
     check_origin(request, state.settings.allow_origin)
     kind = body_kind(request, ("json", "form"))
-    body = await read_body(request, state.settings.max_body_bytes)
+    body = await read_body(
+        request, state.settings.max_body_bytes, timeout=state.settings.body_timeout
+    )
     vote: FeedbackIn | FeedbackForm = (
         parse_json(body, FeedbackIn) if kind == "json" else parse_form(body, FeedbackForm)
     )
     article = find_article(state, vote)
     comment = vote.cleaned_comment()
     now = state.clock()
-    salt = await state.salts.for_day(now.date())
+    salt = state.salts.for_day(now.date())
     network = visitor_network(request, state)
     record = storage.VoteRecord(
         submission_id=vote.submission_id or str(uuid.uuid4()),
@@ -139,7 +149,19 @@ async def post_feedback(request: Request) -> Response:
         bucket=rate_bucket(salt, "f", network),
         now=now,
     )
-    outcome: storage.Outcome = await state.writes.run(Batched(state.record_votes, record))
+    try:
+        outcome: storage.Outcome = await state.writes.run(
+            Batched(state.record_votes, record), timeout=state.settings.write_timeout
+        )
+    except StoreUnavailable:
+        if kind != "form":
+            raise
+        return store_failed_page(
+            lang=vote.lang,
+            message=state.manifest.message(vote.lang, "store_failed"),
+            back_text=state.manifest.message(vote.lang, "back"),
+            back_url=article_location(request, state, article),
+        )
     if outcome.kind == "rate_limited":
         raise ApiError(429, "too many requests", headers={"Retry-After": str(outcome.retry_after)})
     if outcome.kind == "conflict" or outcome.vote is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
@@ -20,22 +20,37 @@ router = APIRouter(tags=["report"])
 bearer = HTTPBearer(auto_error=False, description="HELPCENTER_FEEDBACK_REPORT_TOKEN")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
-AUTH_ERRORS = {
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {
         **error("Missing or wrong bearer token."),
         "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
     },
     404: error("The report is disabled: HELPCENTER_FEEDBACK_REPORT_TOKEN is not set."),
+    429: error("Too many wrong tokens in the last minute; retry after `Retry-After` seconds."),
 }
 
 
+# The report holds comments: never kept by a browser or a proxy.
+NO_STORE = {"Cache-Control": "no-store"}
+
+
 def authorise(state: ServiceState, credentials: HTTPAuthorizationCredentials | None) -> None:
-    """404 when no token is configured, 401 unless the bearer token matches."""
+    """404 when no token is configured, 401 unless the bearer token matches, 429 while too
+    many wrong tokens were tried (then no token is checked at all, so guessing stalls)."""
     token = state.settings.report_token
     if token is None:
         raise ApiError(404, "report disabled: set HELPCENTER_FEEDBACK_REPORT_TOKEN to enable it")
-    given = credentials.credentials if credentials is not None else ""
+    if credentials is None:  # nothing guessed
+        raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    now = state.clock()
+    wait = state.report_auth.retry_after(now)
+    if wait:
+        raise ApiError(
+            429, "too many wrong tokens; try again later", headers={"Retry-After": str(wait)}
+        )
+    given = credentials.credentials
     if not hmac.compare_digest(given.encode(), token.get_secret_value().encode()):
+        state.report_auth.failed(now)
         raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
 
@@ -57,7 +72,7 @@ async def get_report(request: Request, credentials: Credentials) -> Response:
     state = get_state(request)
     authorise(state, credentials)
     built = await _build(state)
-    return JSONResponse(built.model_dump(mode="json"))
+    return JSONResponse(built.model_dump(mode="json"), headers=NO_STORE)
 
 
 @router.get(
@@ -77,5 +92,8 @@ async def get_report_csv(request: Request, credentials: Credentials) -> Response
     return Response(
         report.render_csv(built),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="feedback-report.csv"'},
+        headers={
+            "Content-Disposition": 'attachment; filename="feedback-report.csv"',
+            **NO_STORE,
+        },
     )

@@ -41,8 +41,9 @@ REQUEST_BODY: dict[str, Any] = {
     summary="Count a search that found nothing",
     description=(
         "Counted per language and normalised query (NFKC, lower case, collapsed spaces, "
-        "1-100 characters) with the time last seen; nothing about the visitor is stored. "
-        "Answers 202."
+        "1-100 characters) with the time last seen; e-mail addresses, card, phone and other long "
+        "digit runs are replaced by placeholders first, and nothing about the visitor is "
+        "stored. Misses not seen again within the retention (90 days) are deleted. Answers 202."
     ),
 )
 async def post_search_miss(request: Request) -> Response:
@@ -50,12 +51,14 @@ async def post_search_miss(request: Request) -> Response:
     state = get_state(request)
     check_origin(request, state.settings.allow_origin)
     body_kind(request, ("json",))
-    body = await read_body(request, state.settings.max_body_bytes)
+    body = await read_body(
+        request, state.settings.max_body_bytes, timeout=state.settings.body_timeout
+    )
     miss = parse_json(body, SearchMissIn)
     if miss.lang not in state.manifest.languages:
         raise ApiError(422, "unknown language: not in the site manifest")
     now = state.clock()
-    salt = await state.salts.for_day(now.date())
+    salt = state.salts.for_day(now.date())
     bucket = rate_bucket(salt, "s", visitor_network(request, state))
     job = functools.partial(
         storage.record_search_miss,
@@ -65,7 +68,7 @@ async def post_search_miss(request: Request) -> Response:
         now=now,
         rate=state.rate,
     )
-    outcome = await state.writes.run(job)
+    outcome = await state.writes.run(job, timeout=state.settings.write_timeout)
     if outcome.kind == "rate_limited":
         raise ApiError(429, "too many requests", headers={"Retry-After": str(outcome.retry_after)})
     return JSONResponse(
