@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -172,6 +173,12 @@ def create_engines(url: str, *, writer_pool: int = 4, reader_pool: int = 4) -> D
         path = Path(parsed.database or "")
         if not path.parent.is_dir():
             raise DatabaseError(f"directory for the SQLite file does not exist: {path.parent}")
+        # access() also answers for a read-only file system, even to root.
+        if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise DatabaseError(
+                f"the SQLite database {path} is read-only (file, folder or file system): the "
+                "service writes it and its -wal and -shm files beside it"
+            )
         writer = _sqlite_engine(url, begin="BEGIN IMMEDIATE", pool_size=writer_pool)
         reader = _sqlite_engine(url, begin="BEGIN", pool_size=reader_pool)
         return Database("sqlite", writer, reader, sqlite_path=path)

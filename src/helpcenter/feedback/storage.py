@@ -525,9 +525,26 @@ def ping(conn: Connection) -> int:
     return int(value or 0)
 
 
+# A probe as large as the largest vote: a write this size must fit (disk, log), not just any.
+PROBE_PAYLOAD_CHARS = 8192
+PROBE_SUBMISSION = "00000000-0000-0000-0000-00000000probe"[:36]
+
+
 def probe_write(conn: Connection) -> int:
-    """A write that changes nothing: proves the database takes writes (not read-only, not
-    locked past the timeout, space for its log); returns the schema version."""
-    table = models.schema_version
-    conn.execute(update(table).where(table.c.id == 1).values(version=table.c.version))
+    """A vote-sized write that leaves nothing behind: proves the database takes writes now
+    (not read-only, not locked past the timeout, room for a vote and its log); returns the
+    schema version."""
+    sub = models.submissions
+    conn.execute(
+        sub.insert().values(
+            submission_id=PROBE_SUBMISSION,
+            fingerprint="probe",
+            page="~probe",
+            lang="~probe",
+            rating="probe",
+            comment="p" * PROBE_PAYLOAD_CHARS,
+            created_at=dt.datetime.now(dt.UTC),
+        )
+    )
+    conn.execute(delete(sub).where(sub.c.submission_id == PROBE_SUBMISSION))
     return ping(conn)

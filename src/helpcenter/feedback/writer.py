@@ -83,9 +83,16 @@ class StoreUnavailable(Exception):
         self.reason = reason
 
 
+# The same classes of the DB-API drivers (PEP 249 names), for statements that go to the driver
+# directly (the PostgreSQL vote pipeline): psycopg's ReadOnlySqlTransaction is an InternalError.
+_DBAPI_UNAVAILABLE = frozenset({"OperationalError", "InterfaceError", "InternalError"})
+
+
 def is_unavailable(error: BaseException) -> bool:
     """Whether `error` is about the database as a whole rather than one job."""
-    return isinstance(error, _UNAVAILABLE) or bool(getattr(error, "connection_invalidated", False))
+    if isinstance(error, _UNAVAILABLE) or getattr(error, "connection_invalidated", False):
+        return True
+    return any(cls.__name__ in _DBAPI_UNAVAILABLE for cls in type(error).__mro__)
 
 
 @dataclass
@@ -161,6 +168,7 @@ class WriteQueue:
         except TimeoutError:
             future.add_done_callback(_forget)
             self.health.failed(f"no answer from the database within {timeout:g} s")
+            log.warning("database write failed, 1 answered 503: no answer within %g s", timeout)
             raise StoreUnavailable("the database did not answer in time") from None
 
     def _start(self) -> None:
