@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import subprocess
@@ -224,3 +225,50 @@ def test_serve_from_environment_only_with_two_workers(tmp_path: Path) -> None:
         process.terminate()
         process.wait(30)
     assert "Started parent process" in log.read_text()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://editor:hunter2-secret@db.example:notaport/feedback", "mysql://x@y/z"],
+)
+def test_serve_refuses_a_malformed_database_url_in_one_line(
+    site: Path, capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    code = main(["serve", "--database", url, "--site", str(site), "--allow-origin", ORIGIN])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "hunter2" not in err
+    assert "database URL" in err or "unsupported database URL scheme" in err
+
+
+@pytest.mark.postgres
+def test_serve_refuses_postgres_without_a_shared_secret(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HELPCENTER_FEEDBACK_SECRET", raising=False)
+    monkeypatch.delenv("HELPCENTER_FEEDBACK_SECRET_FILE", raising=False)
+    with fresh_postgres_database() as url:
+        code = main(["serve", "--database", url, "--site", str(site), "--allow-origin", ORIGIN])
+    assert code == 2
+    assert "HELPCENTER_FEEDBACK_SECRET" in capsys.readouterr().err
+
+
+def test_sqlite_without_a_secret_gets_a_private_file_beside_the_database(
+    tmp_path: Path, site: Path
+) -> None:
+    from helpcenter.feedback.app import build_state
+    from helpcenter.feedback.settings import Settings
+
+    database = tmp_path / "feedback.db"
+    settings = Settings(database=str(database), site=site, allow_origin=[ORIGIN])
+    first = build_state(settings)
+    first.close()
+    secret_file = tmp_path / "feedback.db.secret"
+    assert secret_file.stat().st_mode & 0o777 == 0o600
+    second = build_state(settings)
+    second.close()
+    day = dt.date(2025, 3, 14)
+    assert first.salts.for_day(day) == second.salts.for_day(day)  # kept across restarts
+    assert first.salts.for_day(day) != first.salts.for_day(day + dt.timedelta(days=1))
+    assert secret_file.read_text().strip().encode() not in database.read_bytes()

@@ -85,7 +85,7 @@ def stored_once(database: str, acknowledged: set[str]) -> None:
         with engine.connect() as conn:
             for table in ("submissions", "votes"):
                 query = text(
-                    f"SELECT submission_id, COUNT(*) FROM {table} "  # noqa: S608 - fixed names
+                    f"SELECT submission_id, COUNT(*) FROM {table} "
                     "WHERE submission_id IN :ids GROUP BY submission_id"
                 ).bindparams(bindparam("ids", expanding=True))
                 counts = dict(conn.execute(query, {"ids": sorted(acknowledged)}).all())

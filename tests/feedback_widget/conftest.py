@@ -31,7 +31,12 @@ STARTUP_TIMEOUT_S = 30.0
 
 
 def build(
-    site_dir: Path, *, feedback_url: str | None, mode: str = "binary", site_url: str | None = None
+    site_dir: Path,
+    *,
+    feedback_url: str | None,
+    mode: str = "binary",
+    site_url: str | None = None,
+    project: Path = ROOT,
 ) -> Path:
     """The real `mkdocs build --strict` of the project, independent of the developer's shell."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HELPCENTER_")}
@@ -49,11 +54,11 @@ def build(
             "build",
             "--strict",
             "-f",
-            str(ROOT / "mkdocs.yml"),
+            str(project / "mkdocs.yml"),
             "-d",
             str(site_dir),
         ],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
@@ -169,7 +174,7 @@ class LiveSite:
 
 
 @contextlib.contextmanager
-def live_site(tmp: Path, *, mode: str) -> Iterator[LiveSite]:
+def live_site(tmp: Path, *, mode: str, project: Path = ROOT) -> Iterator[LiveSite]:
     # Ports first: the build bakes in both the service URL and the site URL (canonical links,
     # Material's language switcher), as a deployment would.
     service_port, site_port = free_port(), free_port()
@@ -178,6 +183,7 @@ def live_site(tmp: Path, *, mode: str) -> Iterator[LiveSite]:
         feedback_url=f"http://127.0.0.1:{service_port}",
         mode=mode,
         site_url=f"http://127.0.0.1:{site_port}/",
+        project=project,
     )
     with serve_directory(site_dir, site_port) as site_url:
         service = FeedbackService(

@@ -251,6 +251,39 @@ def test_server_errors_are_retried_with_growing_delays(
     eventually(page, lambda: queue(page) == [], message="queue emptied")
 
 
+def test_a_503_with_retry_after_waits_as_long_as_the_service_asks(
+    binary_site: LiveSite, new_page: PageFactory
+) -> None:
+    source = "dostava/preuzimanje-u-paketomatu.md"
+    page = new_page()
+    attempts: list[float] = []
+
+    def unavailable_once(route: Route) -> None:
+        attempts.append(time.monotonic())
+        if len(attempts) == 1:
+            route.fulfill(
+                status=503,
+                headers={
+                    "Access-Control-Allow-Origin": binary_site.url,
+                    "Access-Control-Expose-Headers": "Retry-After",
+                    "Retry-After": "3",
+                    "Content-Type": "application/json",
+                },
+                body='{"detail": "the vote could not be stored; try again shortly"}',
+            )
+        else:
+            route.continue_()
+
+    page.route(f"{binary_site.service.url}/api/v1/feedback", unavailable_once)
+    open_article(page, binary_site, source)
+    button(page, "Da").click()
+    eventually(page, lambda: binary_site.service.votes(source), timeout=15, message="stored")
+    assert len(attempts) == 2
+    # The back-off alone would have retried after about a second.
+    assert attempts[1] - attempts[0] >= 2.9, attempts[1] - attempts[0]
+    eventually(page, lambda: queue(page) == [], message="queue emptied")
+
+
 def test_coming_back_online_sends_at_once(binary_site: LiveSite, new_page: PageFactory) -> None:
     source = "placanje/problemi-s-placanjem.md"
     page = new_page()

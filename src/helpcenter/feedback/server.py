@@ -22,6 +22,10 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 HEADER_TIMEOUT_SECONDS = float(os.environ.get("HELPCENTER_FEEDBACK_HEADER_TIMEOUT", "10"))
 
 
+# h11's own default for the largest incomplete event (a head still arriving).
+H11_DEFAULT_HEAD_LIMIT = 16 * 1024
+
+
 class HardenedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol with TCP_NODELAY, a deadline for each request head, and JSON
     answers to heads it cannot parse.
@@ -35,9 +39,7 @@ class HardenedH11Protocol(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._head_deadline: asyncio.TimerHandle | None = None
-        self._max_head = (
-            self.config.h11_max_incomplete_event_size or h11.DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
-        )
+        self._max_head = self.config.h11_max_incomplete_event_size or H11_DEFAULT_HEAD_LIMIT
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         """Switch Nagle off, start the clock for the first request head, carry on as usual."""

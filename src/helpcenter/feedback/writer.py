@@ -238,7 +238,9 @@ class WriteQueue:
             self.health.busy_since = 0.0
         return [self._run_alone(item) for item in batch]
 
-    def _fail(self, batch: list[_Item], error: BaseException) -> list[tuple[Any, BaseException]]:
+    def _fail(
+        self, batch: list[_Item], error: BaseException
+    ) -> list[tuple[Any, BaseException | None]]:
         """Every job of the batch answered StoreUnavailable; one log line."""
         reason = describe_error(error)
         self.health.failed(reason)

@@ -104,3 +104,22 @@ def test_csv_report_neutralises_formulas(service: Service) -> None:
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@"))
+
+
+def test_report_answers_are_never_cached(service: Service) -> None:
+    for path in ("/api/v1/report", "/api/v1/report.csv"):
+        response = service.client.get(path, headers=AUTH)
+        assert response.status_code == 200
+        assert response.headers["cache-control"] == "no-store"
+
+
+def test_wrong_tokens_are_slowed_down_even_for_the_right_one_after(service: Service) -> None:
+    wrong = {"Authorization": "Bearer " + "w" * 40}
+    answers = [service.client.get("/api/v1/report", headers=wrong).status_code for _ in range(30)]
+    assert answers[:10] == [401] * 10
+    assert set(answers[10:]) == {429}
+    locked = service.client.get("/api/v1/report", headers=AUTH)
+    assert locked.status_code == 429  # no token is checked while locked
+    assert 1 <= int(locked.headers["retry-after"]) <= 60
+    service.clock.advance(seconds=61)
+    assert service.client.get("/api/v1/report", headers=AUTH).status_code == 200

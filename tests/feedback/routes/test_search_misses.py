@@ -107,3 +107,45 @@ def test_rate_limited(make_service: ServiceFactory) -> None:
             "rating": "yes",
         }
         assert svc.client.post("/api/v1/feedback", json=vote).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("ana.kovac@example.com ne mogu se prijaviti", "<email> ne mogu se prijaviti"),
+        ("kartica 4111 1111 1111 1111 odbijena", "kartica <card> odbijena"),
+        ("nazovite me na +385 91 234 5678", "nazovite me na <phone>"),
+        ("narudžba HR12345678 kasni", "narudžba <number> kasni"),
+        ("povrat u 14 dana", "povrat u 14 dana"),
+        ("r1 račun za 2 artikla", "r1 račun za 2 artikla"),
+    ],
+)
+def test_personal_data_in_queries_is_replaced_before_storing(
+    service: Service, typed: str, stored: str
+) -> None:
+    response = service.client.post(URL, json={"query": typed, "lang": "hr"})
+    assert response.status_code == 202
+    assert response.json()["query"] == stored
+    assert service.rows("SELECT query FROM search_misses") == [{"query": stored}]
+
+
+def test_misses_older_than_the_retention_are_pruned(service: Service) -> None:
+    import datetime as dt
+
+    from helpcenter.feedback import storage
+
+    assert service.client.post(URL, json={"query": "stari upit", "lang": "hr"}).status_code == 202
+    service.clock.advance(days=80)
+    assert service.client.post(URL, json={"query": "novi upit", "lang": "hr"}).status_code == 202
+    service.clock.advance(days=15)
+    state = service.client.app.state.feedback  # type: ignore[attr-defined]
+    with state.db.writer.begin() as conn:
+        result = storage.prune(
+            conn,
+            now=service.clock(),
+            window=60,
+            submission_retention=dt.timedelta(days=7),
+            search_miss_retention=dt.timedelta(days=service.settings.search_miss_retention_days),
+        )
+    assert result.search_misses == 1
+    assert service.rows("SELECT query FROM search_misses") == [{"query": "novi upit"}]

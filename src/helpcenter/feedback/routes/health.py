@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
@@ -25,7 +26,7 @@ bench_router = APIRouter(tags=["bench"])
 # A write that succeeded this recently (and nothing failed since) answers for the database,
 # so a busy service does not add a probe write to every check.
 RECENT_WRITE_SECONDS = 2.0
-READY_RESPONSES: dict[int | str, dict[str, object]] = {
+READY_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {"model": HealthError, "description": "A write would fail now; reason in `detail`."}
 }
 
@@ -81,20 +82,18 @@ async def ready(request: Request) -> Response:
     )
 
 
-_READY_DOC = {
-    "response_model": HealthOut,
-    "responses": READY_RESPONSES,
-}
-router.add_api_route(
-    "/api/v1/health/ready", ready, methods=["GET"], summary="Readiness", **_READY_DOC
-)
-router.add_api_route(
-    "/api/v1/health",
-    ready,
-    methods=["GET"],
-    summary="Readiness (the same as /api/v1/health/ready)",
-    **_READY_DOC,
-)
+for path, summary in (
+    ("/api/v1/health/ready", "Readiness"),
+    ("/api/v1/health", "Readiness (the same as /api/v1/health/ready)"),
+):
+    router.add_api_route(
+        path,
+        ready,
+        methods=["GET"],
+        summary=summary,
+        response_model=HealthOut,
+        responses=READY_RESPONSES,
+    )
 
 
 @bench_router.get("/api/v1/bench/bare", response_model=BareOut, summary="Benchmark baseline")
