@@ -107,6 +107,8 @@ def parse_json(body: bytes, model: type[M]) -> M:
     if not isinstance(document, dict):
         raise ApiError(422, "the body must be a JSON object")
     try:
+        # Validated from the bytes again: pydantic's JSON mode also refuses what the standard
+        # library lets through (lone surrogates).
         return model.model_validate_json(body)
     except ValidationError as exc:
         if any(error["type"] == "json_invalid" for error in exc.errors(include_url=False)):

@@ -112,12 +112,6 @@ class WriteHealth:
         self.reason = reason
 
 
-def _forget(future: asyncio.Future[Any]) -> None:
-    """A late result nobody waits for any more: read it, so asyncio does not warn."""
-    if not future.cancelled():
-        future.exception()
-
-
 def _settle(deliveries: list[tuple[asyncio.Future[Any], Any, BaseException | None]]) -> None:
     """Runs on the event loop: hand each result to its waiting request."""
     for future, result, error in deliveries:
@@ -163,13 +157,21 @@ class WriteQueue:
         self._queue.put(_Item(job, loop, future))
         if timeout is None:
             return await future
+        # One timer, not wait_for + shield (a task per vote): when it fires first, the job's
+        # late result is dropped by `_settle`, which skips futures already done.
+        timer = loop.call_later(timeout, self._expire, future, timeout)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout)
-        except TimeoutError:
-            future.add_done_callback(_forget)
-            self.health.failed(f"no answer from the database within {timeout:g} s")
-            log.warning("database write failed, 1 answered 503: no answer within %g s", timeout)
-            raise StoreUnavailable("the database did not answer in time") from None
+            return await future
+        finally:
+            timer.cancel()
+
+    def _expire(self, future: asyncio.Future[Any], timeout: float) -> None:
+        """The write has not committed in time: its request is answered 503 now."""
+        if future.done():
+            return
+        self.health.failed(f"no answer from the database within {timeout:g} s")
+        log.warning("database write failed, 1 answered 503: no answer within %g s", timeout)
+        future.set_exception(StoreUnavailable("the database did not answer in time"))
 
     def _start(self) -> None:
         """Start the writer threads (again after close(): an app may see several lifespans)."""
