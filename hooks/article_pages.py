@@ -12,6 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter import mkdocs_i18n, site_build
+from helpcenter.page_text import as_html
 
 # What the theme hides per kind of page: the home page is a landing page, lists need no TOC.
 _HIDE = {"home": ["navigation", "toc"], "collection": ["toc"], "tag": ["toc"], "tags": ["toc"]}
@@ -23,7 +24,10 @@ def _context(page: Page, config: MkDocsConfig) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hide sidebars the kind of page does not need."""
+    """Front-matter titles as HTML text (the theme prints page titles as HTML); hide sidebars
+    the kind of page does not need."""
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = as_html(page.meta["title"])
     hc = _context(page, config)
     if hc is not None and hc.kind in _HIDE:
         page.meta["hide"] = sorted({*page.meta.get("hide", []), *_HIDE[hc.kind]})
@@ -52,7 +56,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         collection = collections.get(_section_slug(section) or "")
         if collection is None:
             continue
-        section.title = collection.meta.title
+        section.title = as_html(collection.meta.title)
         rank = {f"{lang}/{article.path}": i for i, article in enumerate(collection.articles)}
         section.children.sort(key=lambda child: rank.get(_src(child), -1))
     nav.items.sort(key=lambda item: order.index(s) if (s := _section_slug(item)) in order else -1)

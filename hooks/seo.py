@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from helpcenter import mkdocs_i18n
 from helpcenter.editor import seo
 from helpcenter.editor.project import project_from_config
+from helpcenter.page_text import as_text
 
 # Pages of every language, collected while they render, written once at the end.
 _sitemap: list[seo.SitemapEntry] = []
@@ -43,7 +44,7 @@ def on_page_context(
         src=page.file.src_uri,
         lang=mkdocs_i18n.current_language(config),
         hc=context.get("hc"),
-        page_title=page.title or "",
+        page_title=as_text(page.title or ""),
         description=str(page.meta.get("description") or config.site_description or ""),
         canonical=page.canonical_url,
         site_name=config.site_name,
