@@ -36,7 +36,6 @@ class Card:
     description: str
     icon: str | None
     url: str
-    count: int
     count_text: str
 
 
@@ -141,7 +140,6 @@ class SiteContext:
                 description=c.meta.description,
                 icon=c.meta.icon,
                 url=self.home_url + c.url,
-                count=len(c.articles),
                 count_text=plural(self.ui.articles_count, len(c.articles), lang=self.catalog.lang),
             )
             for c in self.catalog.collections.values()

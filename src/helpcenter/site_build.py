@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from helpcenter.authors import Author, load_authors
+from helpcenter.authors import load_authors
 from helpcenter.content import Catalog, load_catalog
 from helpcenter.git_dates import last_commit_dates
 from helpcenter.page_context import TAGS_FOLDER, PageContext, SiteContext, tag_slug
@@ -62,7 +62,6 @@ class LanguageBuild:
 
 _builds: dict[str, LanguageBuild] = {}
 _git_dates: dict[Path, dict[Path, dt.date]] = {}
-_authors: dict[Path, dict[str, Author]] = {}
 
 
 def settings_of(extra: dict | None) -> HelpcenterSettings:

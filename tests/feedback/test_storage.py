@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 
 from helpcenter.feedback import models, storage
 from helpcenter.feedback.db import Database, open_database
@@ -40,11 +40,18 @@ def record(**changes: object) -> storage.VoteRecord:
     return storage.VoteRecord(**fields)  # type: ignore[arg-type]
 
 
+def record_one(
+    conn: Connection, vote: storage.VoteRecord, *, rate: storage.RateLimit
+) -> storage.Outcome:
+    """One vote in the caller's transaction."""
+    return storage.record_votes(conn, [vote], rate=rate)[0]
+
+
 def test_vote_outcomes(db: Database) -> None:
     with db.writer.begin() as conn:
-        created = storage.record_vote(conn, record(), rate=RATE)
-        replay = storage.record_vote(conn, record(now=NOW + dt.timedelta(seconds=5)), rate=RATE)
-        conflict = storage.record_vote(conn, record(fingerprint="f2"), rate=RATE)
+        created = record_one(conn, record(), rate=RATE)
+        replay = record_one(conn, record(now=NOW + dt.timedelta(seconds=5)), rate=RATE)
+        conflict = record_one(conn, record(fingerprint="f2"), rate=RATE)
     assert created.kind == "created" and created.vote is not None
     assert replay.kind == "replayed" and replay.vote == created.vote
     assert conflict.kind == "conflict"
@@ -52,8 +59,8 @@ def test_vote_outcomes(db: Database) -> None:
 
 def test_same_visitor_same_day_upserts_one_row(db: Database) -> None:
     with db.writer.begin() as conn:
-        storage.record_vote(conn, record(), rate=RATE)
-        storage.record_vote(
+        record_one(conn, record(), rate=RATE)
+        record_one(
             conn,
             record(
                 submission_id="22222222-2222-4333-8444-555555555555",
@@ -77,12 +84,12 @@ def test_rate_limit_counts_per_window(db: Database) -> None:
     rate = storage.RateLimit(limit=2, window=60)
     with db.writer.begin() as conn:
         kinds = [
-            storage.record_vote(
+            record_one(
                 conn, record(submission_id=f"00000000-0000-4000-8000-00000000000{i}"), rate=rate
             ).kind
             for i in range(3)
         ]
-        later = storage.record_vote(
+        later = record_one(
             conn,
             record(
                 submission_id="00000000-0000-4000-8000-000000000009",
@@ -108,8 +115,8 @@ def test_prune_forgets_salts_visitors_windows_and_old_submissions(db: Database) 
         for offset in range(4):
             day = (NOW - dt.timedelta(days=offset)).date()
             conn.execute(models.salts.insert().values(day=day, salt=bytes([offset]) * 32))
-        storage.record_vote(conn, record(now=day0, visitor="old"), rate=RATE)
-        storage.record_vote(
+        record_one(conn, record(now=day0, visitor="old"), rate=RATE)
+        record_one(
             conn,
             record(submission_id="33333333-2222-4333-8444-555555555555", visitor="new"),
             rate=RATE,

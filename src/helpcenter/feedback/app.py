@@ -20,6 +20,7 @@ from helpcenter.feedback.errors import ApiError, api_error_handler, store_unavai
 from helpcenter.feedback.http_guard import HttpGuardMiddleware
 from helpcenter.feedback.manifest import Manifest, ManifestError, load_manifest
 from helpcenter.feedback.routes import feedback, health, report, search_misses
+from helpcenter.feedback.server import freeze_startup_objects
 from helpcenter.feedback.settings import Settings
 from helpcenter.feedback.state import Clock, ServiceState, utc_now
 from helpcenter.feedback.visitor_secret import DailySalt, SecretError, load_secret
@@ -154,8 +155,6 @@ def create_app(
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn workers: settings come from HELPCENTER_FEEDBACK_* variables."""
-    from helpcenter.feedback.cli import freeze_startup_objects
-
     app = create_app(Settings())  # type: ignore[call-arg]
     freeze_startup_objects()
     return app

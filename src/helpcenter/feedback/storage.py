@@ -412,11 +412,6 @@ def record_votes(conn: Connection, records: list[VoteRecord], *, rate: RateLimit
     return [_outcome(conn, record, rate, n) for record, n in zip(records, new, strict=True)]
 
 
-def record_vote(conn: Connection, record: VoteRecord, *, rate: RateLimit) -> Outcome:
-    """One vote; see `record_votes`."""
-    return record_votes(conn, [record], rate=rate)[0]
-
-
 def record_search_miss(
     conn: Connection, *, lang: str, query: str, bucket: str, now: dt.datetime, rate: RateLimit
 ) -> Outcome:

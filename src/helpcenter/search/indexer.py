@@ -92,7 +92,6 @@ class ArticleRecord:
 @dataclass(frozen=True)
 class LanguageIndex:
     lang: str
-    bundle_dir: Path
     pages: int
     pagefind_language: str
 
@@ -273,7 +272,7 @@ def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> li
                 f"Pagefind indexed {pages} of {len(language.articles)} '{language.lang}' articles"
             )
         _finish_bundle(bundle_dir, language, pagefind_language, words_seen, analysis, pages)
-        built.append(LanguageIndex(language.lang, bundle_dir, pages, pagefind_language))
+        built.append(LanguageIndex(language.lang, pages, pagefind_language))
     return built
 
 
