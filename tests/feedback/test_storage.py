@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import Connection, select, text
@@ -144,3 +145,48 @@ def test_search_miss_counts_and_last_seen(db: Database) -> None:
     with db.reader.connect() as conn:
         rows = storage.search_miss_rows(conn)
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("hr", "dostava", 2, later)]
+
+
+def test_a_batch_of_independent_votes_gets_the_outcomes_of_one_by_one(database_url: str) -> None:
+    """New, replayed, conflicting and rate-limited votes in one batch (SQLite stores such a
+    batch in three statements) answer exactly as when stored one at a time."""
+    rate = storage.RateLimit(limit=2, window=60)
+
+    def ident(i: int) -> str:
+        return f"00000000-0000-4000-8000-{i:012d}"
+
+    earlier = [record(submission_id=ident(1), bucket="f:b1", visitor="v1")]
+    limited = [record(submission_id=ident(9), bucket="f:full", visitor="vf") for _ in range(2)]
+    batch = [
+        record(submission_id=ident(1), bucket="f:b2", visitor="v2"),  # replay of a stored vote
+        record(submission_id=ident(2), bucket="f:b3", visitor="v3", fingerprint="f2"),
+        record(submission_id=ident(3), bucket="f:full", visitor="v4"),  # over the limit
+        record(submission_id=ident(4), bucket="f:b5", visitor="v5", comment="x"),
+    ]
+    results = []
+    for together in (True, False):
+        db = open_database(database_url)
+        try:
+            with db.writer.begin() as conn:
+                conn.execute(text("DELETE FROM votes"))
+                conn.execute(text("DELETE FROM submissions"))
+                conn.execute(text("DELETE FROM rate_limits"))
+                for vote in earlier:
+                    record_one(conn, vote, rate=rate)
+                for i, vote in enumerate(limited):
+                    record_one(conn, replace(vote, submission_id=ident(20 + i)), rate=rate)
+            with db.writer.begin() as conn:
+                if together:
+                    outcomes = storage.record_votes(conn, batch, rate=rate)
+                else:
+                    outcomes = [record_one(conn, vote, rate=rate) for vote in batch]
+            with db.reader.connect() as conn:
+                stored = sorted(
+                    conn.execute(text("SELECT submission_id, visitor FROM votes")).all()
+                )
+            results.append(([(o.kind, o.retry_after) for o in outcomes], stored))
+        finally:
+            db.dispose()
+    assert results[0] == results[1]
+    kinds = [kind for kind, _ in results[0][0]]
+    assert kinds == ["replayed", "created", "rate_limited", "created"]
