@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import ROOT, copy_project
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic_content import generate  # noqa: E402 - the benchmarks' content generator
+from synthetic_content import generate  # the benchmarks' content generator
 
 pytestmark = pytest.mark.slow
 COLLECTIONS = 10
