@@ -18,9 +18,9 @@ log = get_plugin_logger(__name__)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A new top-level build starts with nothing collected."""
+    """A new top-level build starts with nothing collected, and its word analysis warming up."""
     if mkdocs_i18n.is_final_pass(config):
-        collector.reset()
+        collector.reset(mkdocs_i18n.build_languages(config))
     return config
 
 

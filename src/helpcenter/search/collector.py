@@ -10,6 +10,7 @@ from pathlib import Path
 
 from helpcenter.content import Catalog
 from helpcenter.search.indexer import (
+    AnalysisWorkers,
     ArticleRecord,
     LanguageIndex,
     LanguageInput,
@@ -25,11 +26,21 @@ class _Language:
 
 
 _languages: dict[str, _Language] = {}
+_workers: list[AnalysisWorkers] = []
 
 
-def reset() -> None:
-    """Forget everything (a new top-level build or serve rebuild starts)."""
+def reset(languages: list[str] | None = None) -> None:
+    """Forget everything (a new top-level build or serve rebuild starts); with `languages`,
+    start their word analysis processes, which load their dictionaries meanwhile."""
     _languages.clear()
+    _close_workers()
+    if languages:
+        _workers.append(AnalysisWorkers(languages))
+
+
+def _close_workers() -> None:
+    while _workers:
+        _workers.pop().close()
 
 
 def article_record(catalog: Catalog, path: str, *, url: str, body_html: str) -> ArticleRecord:
@@ -65,4 +76,7 @@ def build_indexes(
         for lang in languages
         if lang in _languages
     ]
-    return build_language_indexes(site_dir, inputs)
+    try:
+        return build_language_indexes(site_dir, inputs, workers=_workers[0] if _workers else None)
+    finally:
+        _close_workers()

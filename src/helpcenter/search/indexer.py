@@ -33,7 +33,7 @@ from helpcenter.search.client_data import (
 from helpcenter.search.context import BUNDLE_FOLDER
 from helpcenter.search.expansion import index_terms
 from helpcenter.search.languages import search_language
-from helpcenter.search.morphology import Stemmer, WordAnalysis, analyze_language
+from helpcenter.search.morphology import Stemmer, WordAnalysis, analyze_language, warm_up
 from helpcenter.search.synonyms import SynonymMatcher
 from helpcenter.search.text import fold, words
 from helpcenter.search.wordlists import WordLists
@@ -190,9 +190,50 @@ def _analyze(lang: str, vocabulary: list[str]) -> WordAnalysis:
     return analyze_language(search_language(lang), vocabulary)
 
 
-def _analyze_languages(inputs: list[tuple[str, list[str]]]) -> list[WordAnalysis]:
+def _warm_up(lang: str) -> None:
+    warm_up(search_language(lang))
+
+
+class AnalysisWorkers:
+    """One process per language for the word analysis, started when a build starts: each loads
+    its dictionaries (seconds) while MkDocs renders the pages, and analyses the words once
+    the pages are indexed. A process of its own, as the same process keeps its dictionaries
+    for the analysis."""
+
+    def __init__(self, languages: list[str]) -> None:
+        """Start the processes and their warm-up."""
+        context = multiprocessing.get_context("spawn")
+        self._pools = {
+            lang: ProcessPoolExecutor(max_workers=1, mp_context=context) for lang in languages
+        }
+        for lang, pool in self._pools.items():
+            pool.submit(_warm_up, lang)
+
+    def analyze(self, inputs: list[tuple[str, list[str]]]) -> list[WordAnalysis]:
+        """The analysis of each language, in its warm process where there is one."""
+        futures = [
+            self._pools[lang].submit(_analyze, lang, vocabulary) if lang in self._pools else None
+            for lang, vocabulary in inputs
+        ]
+        return [
+            future.result() if future is not None else _analyze(*pair)
+            for future, pair in zip(futures, inputs, strict=True)
+        ]
+
+    def close(self) -> None:
+        """Stop the processes (their work is done, or the build failed)."""
+        for pool in self._pools.values():
+            pool.shutdown(wait=False, cancel_futures=True)
+        self._pools.clear()
+
+
+def _analyze_languages(
+    inputs: list[tuple[str, list[str]]], workers: AnalysisWorkers | None = None
+) -> list[WordAnalysis]:
     """Each language's word analysis in a process of its own: the dictionaries take seconds to
     load, and the languages load theirs side by side."""
+    if workers is not None:
+        return workers.analyze(inputs)
     if len(inputs) == 1:
         return [_analyze(*inputs[0])]
     context = multiprocessing.get_context("spawn")
@@ -233,15 +274,19 @@ def _write_documents(source: Path, language: LanguageInput, analysis: WordAnalys
         target.write_text(index_document(article, terms=terms), encoding="utf-8")
 
 
-def build_language_indexes(site_dir: Path, languages: list[LanguageInput]) -> list[LanguageIndex]:
-    """Index each language into `<site>/<home_url>pagefind/`, plus our JSON files there."""
+def build_language_indexes(
+    site_dir: Path, languages: list[LanguageInput], *, workers: AnalysisWorkers | None = None
+) -> list[LanguageIndex]:
+    """Index each language into `<site>/<home_url>pagefind/`, plus our JSON files there;
+    `workers`: started with the build (`AnalysisWorkers`), else started now."""
     built: list[LanguageIndex] = []
     counts = [_content_words(language) for language in languages]
     analyses = _analyze_languages(
-        [
+        workers=workers,
+        inputs=[
             (language.lang, [*words_seen, *language.lists.synonym_words()])
             for language, words_seen in zip(languages, counts, strict=True)
-        ]
+        ],
     )
     with tempfile.TemporaryDirectory(prefix="helpcenter-search-") as tmp:
         jobs: list[tuple[Path, str, Path]] = []

@@ -28,6 +28,7 @@ def group_token(index: int) -> str:
 class _Term:
     token: str
     words: tuple[str, ...]  # folded base forms
+    keys: tuple[str, ...]  # their stems, folded
 
 
 class SynonymMatcher:
@@ -43,17 +44,23 @@ class SynonymMatcher:
             for term in group:
                 term_words = tuple(fold(w) for w in words(term))
                 if term_words:
-                    entry = _Term(group_token(index), term_words)
-                    self._by_first.setdefault(self._key(term_words[0]), []).append(entry)
+                    keys = tuple(self._key(w) for w in term_words)
+                    entry = _Term(group_token(index), term_words, keys)
+                    self._by_first.setdefault(keys[0], []).append(entry)
+        self._word_keys: dict[str, frozenset[str]] = {}
 
     def _key(self, folded: str) -> str:
         return fold(self._stemmer.stem(folded))
 
-    def _keys(self, word: str) -> set[str]:
+    def _keys(self, word: str) -> frozenset[str]:
         """What a text word is known by: its stem, its base form and the stem of that."""
-        folded = fold(word)
-        lemma = self._lemmas.get(folded, folded)
-        return {self._key(folded), lemma, self._key(lemma)}
+        known = self._word_keys.get(word)
+        if known is None:
+            folded = fold(word)
+            lemma = self._lemmas.get(folded, folded)
+            known = frozenset({self._key(folded), lemma, self._key(lemma)})
+            self._word_keys[word] = known
+        return known
 
     def tokens(self, text: str) -> list[str]:
         """Tokens of the groups `text` uses, in first-seen order."""
@@ -67,7 +74,8 @@ class SynonymMatcher:
             for term in candidates:
                 following = keys[at : at + len(term.words)]
                 if len(following) == len(term.words) and all(
-                    self._key(w) in k or w in k for w, k in zip(term.words, following, strict=True)
+                    key in k or w in k
+                    for w, key, k in zip(term.words, term.keys, following, strict=True)
                 ):
                     found.setdefault(term.token, None)
         return list(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,6 +16,21 @@ def fold(text: str, *, dj: bool = False) -> str:
     `đ` has no Unicode decomposition, so it is mapped by hand: to "d" by default, to "dj" (the
     usual ASCII spelling in Croatian) with `dj=True`.
     """
+    # The build folds the same words hundreds of thousands of times.
+    return _fold_dj(text) if dj else _fold(text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold(text: str) -> str:
+    return _folded(text, dj=False)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _fold_dj(text: str) -> str:
+    return _folded(text, dj=True)
+
+
+def _folded(text: str, *, dj: bool) -> str:
     text = text.casefold().replace("đ", "dj" if dj else "d")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize(
