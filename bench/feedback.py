@@ -117,8 +117,10 @@ def server(database: str, site: Path, *, workers: int, log: Path) -> Iterator[tu
         "--workers",
         str(workers),
     ]
+    # PostgreSQL serves replicas, which share the visitor-key secret: the service needs one.
+    env = {**os.environ, "HELPCENTER_FEEDBACK_SECRET": secrets.token_urlsafe(48)}
     with log.open("wb") as out:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -6,6 +6,7 @@ Raw addresses and user agents only live in memory for the duration of a request.
 from __future__ import annotations
 
 import functools
+import hashlib
 import hmac
 import ipaddress
 import socket
@@ -93,13 +94,19 @@ def network_key(address: str) -> str:
     return str(parsed)
 
 
+def _hmac_sha256(key: bytes, message: bytes) -> bytes:
+    # Not hmac.digest(): its one-shot C function releases the GIL, and the event loop then
+    # waits for the database writer thread to hand it back (hundreds of µs per call).
+    return hmac.new(key, message, hashlib.sha256).digest()
+
+
 def visitor_key(salt: bytes, network: str, user_agent: str) -> str:
     """HMAC-SHA256(daily salt, network key + user agent): stable for one day only."""
     message = f"v\x00{network}\x00{user_agent}".encode("utf-8", "surrogatepass")
-    return hmac.digest(salt, message, "sha256").hex()
+    return _hmac_sha256(salt, message).hex()
 
 
 def rate_bucket(salt: bytes, scope: str, network: str) -> str:
     """Rate-limit key per network (not per user agent, which a client can vary freely)."""
     message = f"r\x00{scope}\x00{network}".encode("utf-8", "surrogatepass")
-    return f"{scope}:{hmac.digest(salt, message, 'sha256').hex()[:40]}"
+    return f"{scope}:{_hmac_sha256(salt, message).hex()[:40]}"
