@@ -200,3 +200,13 @@ def test_assets_are_included_once_on_articles(binary_build: Path) -> None:
     assert js[0].has_attr("defer")
     assert (binary_build / "assets/stylesheets/feedback.css").is_file()
     assert (binary_build / "assets/javascripts/feedback.js").is_file()
+
+
+def test_the_manifest_carries_the_service_pages_in_each_language(binary_build: Path) -> None:
+    """What the service shows by itself without JavaScript (a vote it could not store) comes
+    from locales/<lang>/ui.yml through the manifest."""
+    manifest = json.loads((binary_build / "helpcenter-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["messages"]["hr"]["store_failed"].startswith("Nismo mogli spremiti vaš glas")
+    assert manifest["messages"]["fi"]["store_failed"].startswith("Emme voineet tallentaa ääntäsi")
+    assert manifest["messages"]["hr"]["back"] == "Natrag na članak"
+    assert manifest["messages"]["fi"]["back"] == "Takaisin artikkeliin"

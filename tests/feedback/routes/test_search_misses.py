@@ -149,3 +149,11 @@ def test_misses_older_than_the_retention_are_pruned(service: Service) -> None:
         )
     assert result.search_misses == 1
     assert service.rows("SELECT query FROM search_misses") == [{"query": "novi upit"}]
+
+
+def test_c1_controls_and_bidi_overrides_never_reach_a_stored_query(service: Service) -> None:
+    response = service.client.post(
+        URL, json={"query": "dosta\u202eva\u009b \u2066paketa\u2069", "lang": "hr"}
+    )
+    assert response.status_code == 202
+    assert service.rows("SELECT query FROM search_misses") == [{"query": "dostava paketa"}]
