@@ -23,5 +23,7 @@ serve: $(STAMP)
 	$(BIN)/python -m helpcenter.dev_server
 
 test: $(STAMP) system-deps
+	$(BIN)/ruff check .
+	$(BIN)/mypy src hooks
 	node --test tests/js/
 	$(BIN)/python -m pytest

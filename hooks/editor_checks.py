@@ -28,7 +28,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Let links to another language's `.md` file work (MkDocs builds one language at a time)."""
     if _links(config) is None:
         project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
-        config.markdown_extensions.append(CrossLanguageLinks(project))
+        # MkDocs accepts Extension instances as well as names; its type says names only.
+        config.markdown_extensions.append(CrossLanguageLinks(project))  # type: ignore[arg-type]
     return config
 
 

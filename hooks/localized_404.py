@@ -23,7 +23,7 @@ def on_template_context(
     # the last page's links (in the fi build, a Croatian tag page), so point it at the homes.
     homes = config.extra.get("alternate")
     if homes:
-        config.extra.alternate = copy.deepcopy(homes)
+        config.extra.alternate = copy.deepcopy(homes)  # type: ignore[attr-defined]  # static-i18n's
     build = site_build.current(mkdocs_i18n.current_language(config))
     if build is not None:
         context["hc"] = build.site.not_found()

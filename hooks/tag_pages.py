@@ -26,11 +26,12 @@ def _generated(config: MkDocsConfig, *, lang: str, home_url: str, rel: str, titl
     file.dest_path = f"{home_url}{folder.as_posix()}/index.html"
     file.url = file._get_url(config.use_directory_urls)
     # The attributes static-i18n gives its own files; no alternates: tags differ per language.
-    file.alternates = {lang: file}
-    file.locale = lang
-    file.locale_alternate_of = lang
-    file.localization = lang
-    file.norm_src_uri = rel
+    # static-i18n's own attributes, which MkDocs' File does not declare.
+    file.alternates = {lang: file}  # type: ignore[attr-defined]
+    file.locale = lang  # type: ignore[attr-defined]
+    file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.localization = lang  # type: ignore[attr-defined]
+    file.norm_src_uri = rel  # type: ignore[attr-defined]
     return file
 
 

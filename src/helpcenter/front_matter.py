@@ -17,6 +17,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
 )
+from pydantic_core import ErrorDetails
 
 DESCRIPTION_MAX = 200
 
@@ -240,14 +241,15 @@ def parse_document(text: str, *, path: str) -> Document:
     )
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
         return "is required but missing"
     if kind in ("string_too_long", "too_long"):
-        return f"is too long: {len(value)} characters, expected at most {ctx.get('max_length')}"
+        length = len(value) if isinstance(value, str | list | tuple) else "?"
+        return f"is too long: {length} characters, expected at most {ctx.get('max_length')}"
     if kind == "string_too_short":
         return "is empty, expected text"
     if kind == "list_type":

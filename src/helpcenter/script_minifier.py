@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rjsmin
+import rjsmin  # type: ignore[import-untyped]  # ships no type hints
 
 
 def minify_scripts(folder: Path) -> list[Path]:

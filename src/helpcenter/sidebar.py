@@ -29,14 +29,18 @@ def _collapsed(item: StructureItem) -> StructureItem:
     one its index page and the articles nearest to the page."""
     if not isinstance(item, Section):
         return item
-    index = [c for c in item.children if isinstance(c, Page) and c.is_index][:1]
+    index: list[StructureItem] = []
+    for child in item.children:
+        if isinstance(child, Page) and child.is_index:
+            index.append(child)
+            break
     if item.active and len(item.children) <= ARTICLES_AROUND + len(index):
         return item
     section = copy.copy(item)
     section.children = index
     if item.active:
         others = [c for c in item.children if c not in index]
-        at = next((i for i, c in enumerate(others) if c.active), 0)
+        at = next((i for i, c in enumerate(others) if getattr(c, "active", False)), 0)
         start = max(0, min(at - ARTICLES_AROUND // 2, len(others) - ARTICLES_AROUND))
         section.children = [*index, *others[start : start + ARTICLES_AROUND]]
     return section

@@ -8,8 +8,10 @@ rebuilds fresh.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from helpcenter.authors import load_authors
 from helpcenter.content import Catalog, load_catalog
@@ -64,12 +66,17 @@ _builds: dict[str, LanguageBuild] = {}
 _git_dates: dict[Path, dict[Path, dt.date]] = {}
 
 
-def settings_of(extra: dict | None) -> HelpcenterSettings:
+def settings_of(extra: Mapping[str, Any] | None) -> HelpcenterSettings:
     return parse_settings(extra)
 
 
 def start_language(
-    *, docs_dir: Path, config_dir: Path, lang: str, home_url: str, extra: dict | None
+    *,
+    docs_dir: Path,
+    config_dir: Path,
+    lang: str,
+    home_url: str,
+    extra: Mapping[str, Any] | None,
 ) -> LanguageBuild:
     """Load and validate one language's content; raises ContentError or ConfigError."""
     settings = parse_settings(extra)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -118,7 +119,9 @@ class UiStrings(BaseModel):
     search_unavailable: str
 
 
-def parse_settings(extra: dict | None, *, source: str = "mkdocs.yml") -> HelpcenterSettings:
+def parse_settings(
+    extra: Mapping[str, Any] | None, *, source: str = "mkdocs.yml"
+) -> HelpcenterSettings:
     """Validate `extra.helpcenter`; raise ConfigError naming the field."""
     try:
         return HelpcenterSettings.model_validate((extra or {}).get("helpcenter") or {})

@@ -218,10 +218,9 @@ def check_project(
     for lang, catalog in catalogs.items():
         tags[lang] = {tag_slug(tag) for tag in catalog.tags()}
     for lang in langs:
-        catalog = catalogs.get(lang)
-        if catalog is not None:
-            problems.extend(_collection_problems(project, catalog))
-            problems.extend(_single_use_tags(project, catalog, pages))
+        if (built := catalogs.get(lang)) is not None:
+            problems.extend(_collection_problems(project, built))
+            problems.extend(_single_use_tags(project, built, pages))
     template_ids = theme_ids(project)
     for lang in langs:
         root = project.docs_dir / lang

@@ -565,7 +565,7 @@ def reason_counts(conn: Connection) -> Sequence[Row[Any]]:
     return conn.execute(stmt).all()
 
 
-def comments(conn: Connection) -> Sequence[Row[Any]]:
+def comments(conn: Connection) -> Sequence[Row[Any, Any, Any, Any, Any, Any, Any]]:
     """Comments with their date, revision, rating and reason, newest first."""
     v = models.votes
     stmt = (
@@ -576,7 +576,7 @@ def comments(conn: Connection) -> Sequence[Row[Any]]:
     return conn.execute(stmt).all()
 
 
-def search_miss_rows(conn: Connection) -> Sequence[Row[Any]]:
+def search_miss_rows(conn: Connection) -> Sequence[Row[Any, Any, Any, Any]]:
     """(lang, query, count, last_seen), most frequent first."""
     m = models.search_misses
     stmt = select(m.c.lang, m.c.query, m.c.hits, m.c.last_seen).order_by(
