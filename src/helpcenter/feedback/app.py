@@ -16,7 +16,7 @@ from helpcenter import __version__
 from helpcenter.feedback import storage
 from helpcenter.feedback.access_log import AccessLogMiddleware
 from helpcenter.feedback.db import Database, DatabaseError, open_database
-from helpcenter.feedback.errors import ApiError, api_error_handler, store_unavailable_handler
+from helpcenter.feedback.errors import store_unavailable_handler
 from helpcenter.feedback.http_guard import HttpGuardMiddleware
 from helpcenter.feedback.manifest import Manifest, ManifestError, load_manifest
 from helpcenter.feedback.routes import feedback, health, report, search_misses
@@ -131,7 +131,6 @@ def create_app(
         redoc_url=None,
     )
     app.state.feedback = state
-    app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(StoreUnavailable, store_unavailable_handler)
     app.include_router(feedback.router)
     app.include_router(search_misses.router)

@@ -1,10 +1,10 @@
-"""Error answers: `ApiError` for 4xx, `StoreUnavailable` as 503, never a bare 500."""
+"""Error answers beyond FastAPI's `HTTPException` (4xx): `StoreUnavailable` as 503 with
+`Retry-After`, and the page a vote without JavaScript gets then. Never a bare 500."""
 
 from __future__ import annotations
 
 import html
 import logging
-from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -16,32 +16,9 @@ log = logging.getLogger("helpcenter.feedback")
 RETRY_AFTER_SECONDS = 5
 
 
-class ApiError(Exception):
-    """A client error with a status, a JSON-able detail and optional headers."""
-
-    def __init__(
-        self,
-        status: int,
-        detail: str | list[dict[str, Any]],
-        *,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        """Keep the pieces for the handler."""
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.headers = headers or {}
-
-
 def unavailable_headers() -> dict[str, str]:
     """A 503 says when to come back, and is never cached."""
     return {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
-
-
-async def api_error_handler(_request: Request, exc: Exception) -> JSONResponse:
-    """Render ApiError as JSON."""
-    assert isinstance(exc, ApiError)
-    return JSONResponse({"detail": exc.detail}, status_code=exc.status, headers=exc.headers)
 
 
 async def store_unavailable_handler(_request: Request, exc: Exception) -> JSONResponse:

@@ -8,11 +8,9 @@ from collections.abc import Sequence
 from typing import Any, Literal, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from pydantic import BaseModel, ValidationError
 from starlette.requests import ClientDisconnect
-
-from helpcenter.feedback.errors import ApiError
 
 BodyKind = Literal["json", "form"]
 M = TypeVar("M", bound=BaseModel)
@@ -29,7 +27,7 @@ def check_origin(request: Request, allowed: Sequence[str]) -> None:
     """A browser on a foreign site gets 403; requests without Origin (curl, servers) pass."""
     origin = request.headers.get("origin")
     if origin is not None and origin.lower().rstrip("/") not in allowed:
-        raise ApiError(403, "origin not allowed")
+        raise HTTPException(403, "origin not allowed")
 
 
 def body_kind(request: Request, accepted: Sequence[BodyKind]) -> BodyKind:
@@ -38,7 +36,7 @@ def body_kind(request: Request, accepted: Sequence[BodyKind]) -> BodyKind:
     kind = CONTENT_TYPES.get(media_type)
     if kind is None or kind not in accepted:
         names = ", ".join(t for t, k in CONTENT_TYPES.items() if k in accepted)
-        raise ApiError(415, f"unsupported content type; use one of: {names}")
+        raise HTTPException(415, f"unsupported content type; use one of: {names}")
     return kind
 
 
@@ -50,7 +48,7 @@ async def read_body(request: Request, limit: int, *, timeout: float) -> bytes:
     """
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"body larger than {limit} bytes")
+        raise HTTPException(413, f"body larger than {limit} bytes")
     size = 0
     chunks: list[bytes] = []
     try:
@@ -58,12 +56,12 @@ async def read_body(request: Request, limit: int, *, timeout: float) -> bytes:
             async for chunk in request.stream():
                 size += len(chunk)
                 if size > limit:
-                    raise ApiError(413, f"body larger than {limit} bytes")
+                    raise HTTPException(413, f"body larger than {limit} bytes")
                 chunks.append(chunk)
     except TimeoutError:
-        raise ApiError(408, f"body not received within {timeout:g} seconds") from None
+        raise HTTPException(408, f"body not received within {timeout:g} seconds") from None
     except ClientDisconnect:
-        raise ApiError(
+        raise HTTPException(
             400, "the client closed the connection before the body was complete"
         ) from None
     return b"".join(chunks)
@@ -101,19 +99,21 @@ def parse_json(body: bytes, model: type[M]) -> M:
         # hook sees them all. Only objects of a few keys arrive here (max 8 KiB).
         document = json.loads(body, object_pairs_hook=_refuse_duplicate_keys)
     except _DuplicateKey as exc:
-        raise ApiError(422, f"field given more than once: {json.dumps(exc.key)[:60]}") from None
+        raise HTTPException(
+            422, f"field given more than once: {json.dumps(exc.key)[:60]}"
+        ) from None
     except (ValueError, RecursionError):
-        raise ApiError(400, "body is not valid UTF-8 JSON") from None
+        raise HTTPException(400, "body is not valid UTF-8 JSON") from None
     if not isinstance(document, dict):
-        raise ApiError(422, "the body must be a JSON object")
+        raise HTTPException(422, "the body must be a JSON object")
     try:
         # Validated from the bytes again: pydantic's JSON mode also refuses what the standard
         # library lets through (lone surrogates).
         return model.model_validate_json(body)
     except ValidationError as exc:
         if any(error["type"] == "json_invalid" for error in exc.errors(include_url=False)):
-            raise ApiError(400, "body is not valid UTF-8 JSON") from None
-        raise ApiError(422, validation_detail(exc)) from None
+            raise HTTPException(400, "body is not valid UTF-8 JSON") from None
+        raise HTTPException(422, validation_detail(exc)) from None
 
 
 def parse_form(body: bytes, model: type[M]) -> M:
@@ -128,16 +128,16 @@ def parse_form(body: bytes, model: type[M]) -> M:
             max_num_fields=MAX_FORM_FIELDS,
         )
     except (UnicodeDecodeError, ValueError):
-        raise ApiError(400, "body is not a valid UTF-8 urlencoded form") from None
+        raise HTTPException(400, "body is not a valid UTF-8 urlencoded form") from None
     fields: dict[str, str] = {}
     for name, value in pairs:
         if name in fields:
-            raise ApiError(422, f"field given more than once: {json.dumps(name)[:60]}")
+            raise HTTPException(422, f"field given more than once: {json.dumps(name)[:60]}")
         fields[name] = value
     try:
         return model.model_validate(fields)
     except ValidationError as exc:
-        raise ApiError(422, validation_detail(exc)) from None
+        raise HTTPException(422, validation_detail(exc)) from None
 
 
 def request_origin(request: Request) -> str | None:

@@ -7,11 +7,11 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 from helpcenter.feedback import storage
-from helpcenter.feedback.errors import ApiError, store_failed_page
+from helpcenter.feedback.errors import store_failed_page
 from helpcenter.feedback.intake import (
     body_kind,
     check_origin,
@@ -83,10 +83,12 @@ def find_article(state: ServiceState, vote: FeedbackIn | FeedbackForm) -> Articl
     """The manifest article the vote is about; 422 when unknown or the rating is foreign."""
     article = state.manifest.article(vote.lang, vote.page)
     if article is None:
-        raise ApiError(422, "unknown article: this page/lang pair is not in the site manifest")
+        raise HTTPException(422, "unknown article: this page/lang pair is not in the site manifest")
     if vote.rating not in state.manifest.ratings:
         allowed = ", ".join(state.manifest.ratings)
-        raise ApiError(422, f"rating not used by this site ({state.manifest.mode}): use {allowed}")
+        raise HTTPException(
+            422, f"rating not used by this site ({state.manifest.mode}): use {allowed}"
+        )
     return article
 
 
@@ -163,9 +165,11 @@ async def post_feedback(request: Request) -> Response:
             back_url=article_location(request, state, article),
         )
     if outcome.kind == "rate_limited":
-        raise ApiError(429, "too many requests", headers={"Retry-After": str(outcome.retry_after)})
+        raise HTTPException(
+            429, "too many requests", headers={"Retry-After": str(outcome.retry_after)}
+        )
     if outcome.kind == "conflict" or outcome.vote is None:
-        raise ApiError(422, "submission_id was already used for a different vote")
+        raise HTTPException(422, "submission_id was already used for a different vote")
     if kind == "form":
         location = thanks_location(request, state, article)
         return Response(status_code=303, headers={"Location": location})

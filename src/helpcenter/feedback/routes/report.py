@@ -5,13 +5,12 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from helpcenter.feedback import report
-from helpcenter.feedback.errors import ApiError
 from helpcenter.feedback.routes._docs import error
 from helpcenter.feedback.schemas import ReportOut
 from helpcenter.feedback.state import ServiceState, get_state
@@ -39,19 +38,25 @@ def authorise(state: ServiceState, credentials: HTTPAuthorizationCredentials | N
     many wrong tokens were tried (then no token is checked at all, so guessing stalls)."""
     token = state.settings.report_token
     if token is None:
-        raise ApiError(404, "report disabled: set HELPCENTER_FEEDBACK_REPORT_TOKEN to enable it")
+        raise HTTPException(
+            404, "report disabled: set HELPCENTER_FEEDBACK_REPORT_TOKEN to enable it"
+        )
     if credentials is None:  # nothing guessed
-        raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
+        )
     now = state.clock()
     wait = state.report_auth.retry_after(now)
     if wait:
-        raise ApiError(
+        raise HTTPException(
             429, "too many wrong tokens; try again later", headers={"Retry-After": str(wait)}
         )
     given = credentials.credentials
     if not hmac.compare_digest(given.encode(), token.get_secret_value().encode()):
         state.report_auth.failed(now)
-        raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 async def _build(state: ServiceState) -> report.Report:

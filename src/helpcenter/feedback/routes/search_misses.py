@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 from helpcenter.feedback import storage
-from helpcenter.feedback.errors import ApiError
 from helpcenter.feedback.intake import body_kind, check_origin, parse_json, read_body
 from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import SearchMissIn, SearchMissOut
@@ -56,7 +55,7 @@ async def post_search_miss(request: Request) -> Response:
     )
     miss = parse_json(body, SearchMissIn)
     if miss.lang not in state.manifest.languages:
-        raise ApiError(422, "unknown language: not in the site manifest")
+        raise HTTPException(422, "unknown language: not in the site manifest")
     now = state.clock()
     salt = state.salts.for_day(now.date())
     bucket = rate_bucket(salt, "s", visitor_network(request, state))
@@ -70,7 +69,9 @@ async def post_search_miss(request: Request) -> Response:
     )
     outcome = await state.writes.run(job, timeout=state.settings.write_timeout)
     if outcome.kind == "rate_limited":
-        raise ApiError(429, "too many requests", headers={"Retry-After": str(outcome.retry_after)})
+        raise HTTPException(
+            429, "too many requests", headers={"Retry-After": str(outcome.retry_after)}
+        )
     return JSONResponse(
         {"status": "accepted", "lang": miss.lang, "query": miss.query}, status_code=202
     )
