@@ -20,7 +20,7 @@ from helpcenter.search.context import search_context, suggested_collections
 from helpcenter.search.expansion import index_terms
 from helpcenter.search.indexer import ArticleRecord, ArticleTerms, index_document
 from helpcenter.search.languages import search_language
-from helpcenter.search.morphology import Stemmer, WordAnalysis
+from helpcenter.search.morphology import Stemmer, WordAnalysis, analyze_language
 from helpcenter.search.text import dj_variants, fold, words
 from helpcenter.search.wordlists import (
     WordListError,
@@ -131,9 +131,18 @@ def test_issue_examples_are_in_the_synonym_files() -> None:
 # --- languages, stems, extra terms -------------------------------------------------------------
 
 
-def test_croatian_is_indexed_with_the_serbian_stemmer() -> None:
-    assert search_language("hr").pagefind == "sr"
+def test_croatian_is_indexed_unstemmed_with_base_forms() -> None:
+    # Pagefind indexes Croatian under its own code, without a stemmer (the smaller WebAssembly
+    # file); Snowball's Serbian stemmer matches synonyms, and simplemma's base forms join the
+    # forms of a word, also those that share a stem ("narudžbu" -> "narudžba").
+    assert search_language("hr").pagefind == "hr"
+    assert not search_language("hr").pagefind_stems
     assert search_language("hr").snowball == "serbian"
+    analysis = analyze_language(search_language("hr"), ["narudžbu", "narudžba"])
+    assert analysis.terms["narudzbu"] == ("narudzba",)
+    assert "narudzba" not in analysis.terms
+    # Finnish keeps Pagefind's stemmer: a base form stemming already finds is not added.
+    assert search_language("fi").pagefind_stems
     assert search_language("fi").pagefind == "fi"
     # A language nobody configured is indexed under its own code, without a stemmer of ours.
     assert search_language("pt-BR").pagefind == "pt"

@@ -21,16 +21,26 @@ class SearchLanguage:
     lemmas: str | None = None
     compounds: str | None = None
     frequencies: str | None = None
+    # Whether Pagefind stems this language's index with `snowball`: the build then adds only
+    # the base forms that stemming would not find.
+    pagefind_stems: bool = True
 
 
-# Croatian has no Snowball stemmer of its own; Snowball's Serbian (Latin) stemmer is derived from
-# the Ljubešić-Pandžić Croatian stemmer and also maps ijekavian forms (promijeniti, promjena) to a
-# shared stem. A language missing here is indexed under its own code, without stemming if
-# Pagefind has no stemmer for it.
+# Croatian has no Snowball stemmer of its own. Pagefind indexes it unstemmed: its Serbian stemmer
+# would make the browser download a 93 kB WebAssembly file instead of 68 kB, and the base forms
+# from simplemma (added to the index at build time, looked up by the browser in the lexicon)
+# join the forms of a word instead. Snowball's Serbian (Latin) stemmer, derived from the
+# Ljubešić-Pandžić Croatian stemmer, still matches synonyms to inflected forms at build time.
+# A language missing here is indexed under its own code, without stemming if Pagefind has no
+# stemmer for it.
 LANGUAGES: dict[str, SearchLanguage] = {
     # simplemma and wordfreq treat Croatian, Bosnian and Serbian as one language ("hbs", "sh").
-    "hr": SearchLanguage(pagefind="sr", snowball="serbian", lemmas="hbs", frequencies="sh"),
-    "bs": SearchLanguage(pagefind="sr", snowball="serbian", lemmas="hbs", frequencies="sh"),
+    "hr": SearchLanguage(
+        pagefind="hr", snowball="serbian", lemmas="hbs", frequencies="sh", pagefind_stems=False
+    ),
+    "bs": SearchLanguage(
+        pagefind="bs", snowball="serbian", lemmas="hbs", frequencies="sh", pagefind_stems=False
+    ),
     "sr": SearchLanguage(pagefind="sr", snowball="serbian", lemmas="hbs", frequencies="sh"),
     "fi": SearchLanguage(
         pagefind="fi", snowball="finnish", ending=5, lemmas="fi", compounds="fi", frequencies="fi"

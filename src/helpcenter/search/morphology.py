@@ -156,7 +156,7 @@ def _common_words(code: str | None) -> frozenset[str]:
 
 def analyze_language(language: SearchLanguage, words: Iterable[str]) -> WordAnalysis:
     """Extra index terms for `words` (the content's, lowercase) and the query-side lexicon."""
-    stemmer = Stemmer(language.snowball)
+    stemmer = Stemmer(language.snowball if language.pagefind_stems else None)
     lemmatizer = _lemmatizer(language.lemmas) if language.lemmas else None
     voikko = _voikko(language.compounds)
     terms: dict[str, tuple[str, ...]] = {}

@@ -59,8 +59,8 @@ export class Engine {
     const bundle = this.config.bundle;
     this.ready = Promise.all([
       import(new URL("pagefind.js", bundle).href).then((module) => {
-        // Pagefind picks its index from <html lang> only; Croatian pages are indexed as "sr"
-        // (Snowball's Serbian stemmer), so the page names that index while the instance is made.
+        // Pagefind picks its index from <html lang> only, and a language may be indexed under
+        // another code (search/languages.py), so the page names that index while it is made.
         const html = document.documentElement;
         const pageLang = html.getAttribute("lang");
         html.setAttribute("lang", this.config.language);
