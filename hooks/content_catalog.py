@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from helpcenter import mkdocs_i18n, site_build
 from helpcenter.editor.checks import build_failure
 from helpcenter.editor.links import CrossLanguageLinks
-from helpcenter.editor.project import project_from_config
+from helpcenter.editor.project import check_share_image, project_from_config
 from helpcenter.front_matter import ContentError
 from helpcenter.site_config import ConfigError
 
@@ -23,6 +23,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_build.reset()
     try:
         site_build.settings_of(config.extra)
+        check_share_image(project_from_config(config))
     except ConfigError as exc:
         raise PluginError(str(exc)) from exc
     return config

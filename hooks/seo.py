@@ -48,6 +48,7 @@ def on_page_context(
         description=str(page.meta.get("description") or config.site_description or ""),
         canonical=page.canonical_url,
         site_name=config.site_name,
+        image=page.meta.get("image"),
     )
     context["hc_seo"] = page_seo
     hc = context.get("hc")

@@ -75,6 +75,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = build_site(ROOT, site)
     assert result.returncode == 0, result.stderr
+    # What the build printed, for tests of the starter content's own warnings.
+    (site.parent / f"{site.name}.build-output.txt").write_text(result.stderr, encoding="utf-8")
     return site
 
 

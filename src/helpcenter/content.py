@@ -183,6 +183,16 @@ def load_catalog(
                     )
                 )
                 continue
+            if meta.image is not None and not _inside_file(page.parent / meta.image, folder):
+                problems.append(
+                    Problem(
+                        rel(page),
+                        doc.field_lines.get("image", 1),
+                        f"field 'image' is '{meta.image}', expected an image file beside the "
+                        f"article; {rel(page.parent / meta.image)} does not exist",
+                    )
+                )
+                continue
             path = page.relative_to(root).as_posix()
             members.append(
                 Article(
@@ -211,3 +221,11 @@ def load_catalog(
     return Catalog(
         lang=lang, home=home, collections={c.slug: c for c in ordered}, articles=articles
     )
+
+
+def _inside_file(file: Path, folder: Path) -> bool:
+    """Whether `file` exists and lies inside `folder` (the article's collection)."""
+    try:
+        return file.resolve().is_relative_to(folder.resolve()) and file.is_file()
+    except OSError:
+        return False

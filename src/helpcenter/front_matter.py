@@ -19,6 +19,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from helpcenter.site_config import ImagePath
+
 DESCRIPTION_MAX = 200
 
 M = TypeVar("M", bound=BaseModel)
@@ -164,6 +166,9 @@ class ArticleMeta(BaseModel):
     # false: the article is specific to its language (parcel lockers exist only in Croatia),
     # so other languages lacking it is intended, not a missing translation.
     translate: Annotated[bool, Field(strict=True)] = True
+    # The picture of a shared link to this article, a path relative to the Markdown file;
+    # without it the site's `share_image`.
+    image: ImagePath | None = None
 
 
 class CollectionMeta(BaseModel):

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from babel import Locale, UnknownLocaleError
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+
+# A local image file (never a URL: no page loads anything from another host) that chat apps
+# and social sites can show.
+_IMAGE_PATH = re.compile(r"[^\s?#\\:]+\.(?:png|jpe?g|webp|gif)", re.IGNORECASE)
+
+
+def _image_path(value: str) -> str:
+    parts = value.split("/")
+    if not _IMAGE_PATH.fullmatch(value) or value.startswith("/") or ".." in parts or "" in parts:
+        raise ValueError(
+            "expected the relative path of a PNG, JPEG, WebP or GIF file of this site, "
+            f"such as 'images/parcel.png', got {value!r}"
+        )
+    return value
+
+
+ImagePath = Annotated[str, AfterValidator(_image_path)]
 
 
 class ConfigError(Exception):
@@ -44,6 +62,9 @@ class HelpcenterSettings(BaseModel):
     locales_dir: str = "locales"
     contact: dict[str, ContactChannels] = {}
     feedback: FeedbackSettings = FeedbackSettings()
+    # The picture of a shared link (og:image, twitter:image, JSON-LD), a path inside the built
+    # site, from the theme folder (`overrides/`) or `docs/`; articles may set their own `image`.
+    share_image: ImagePath | None = None
 
 
 class UiStrings(BaseModel):
@@ -127,10 +148,14 @@ def parse_settings(
         return HelpcenterSettings.model_validate((extra or {}).get("helpcenter") or {})
     except ValidationError as exc:
         lines = [
-            f"{source}: extra.helpcenter.{'.'.join(map(str, e['loc']))}: {e['msg']}"
+            f"{source}: extra.helpcenter.{'.'.join(map(str, e['loc']))}: {_describe(e)}"
             for e in exc.errors()
         ]
         raise ConfigError("\n".join(lines)) from exc
+
+
+def _describe(error: Any) -> str:
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def load_ui_strings(locales_dir: Path, lang: str) -> UiStrings:

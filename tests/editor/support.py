@@ -92,6 +92,7 @@ updated: 2024-03-14
 translation_of:
   lang: hr
   revision: "{revision}"
+image: kuvat/peruutus.png
 ---
 Voit perua tilauksen itse.
 
@@ -141,6 +142,9 @@ def write_content(root: Path) -> Path:
     for rel, text in files.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
+    # The fi translation's own share image (front matter `image`), beside the article.
+    (docs / "fi/narudzbe/kuvat").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "overrides/assets/images/share.png", docs / "fi/narudzbe/kuvat/peruutus.png")
     revision = revision_of((docs / "hr/narudzbe/otkazivanje.md").read_bytes())
     (docs / "fi/narudzbe/otkazivanje.md").write_text(
         FI_CANCEL.replace("{revision}", revision), encoding="utf-8"

@@ -141,9 +141,31 @@ def test_open_graph_and_twitter(site: Path) -> None:
         == "Narudžbu možete otkazati dok nije poslana."
     )
     assert meta(hr, "og:url") == f"{SITE_URL}narudzbe/otkazivanje/"
-    assert meta(hr, "twitter:card") == "summary"
     assert meta(hr, "author") == "Ana Marić"
     assert hr.title.get_text().startswith("Kako otkazati narudžbu?")
+
+
+def test_every_page_has_a_share_image_and_an_article_may_set_its_own(site: Path) -> None:
+    hr, fi = page(site, "narudzbe/otkazivanje"), page(site, "fi/narudzbe/otkazivanje")
+    default = f"{SITE_URL}assets/images/share.png"
+    assert meta(hr, "og:image") == meta(hr, "twitter:image") == default
+    assert meta(hr, "twitter:card") == "summary_large_image"
+    assert json_ld(hr)["Article"]["image"] == default
+    own = f"{SITE_URL}fi/narudzbe/kuvat/peruutus.png"
+    assert meta(fi, "og:image") == meta(fi, "twitter:image") == own
+    assert json_ld(fi)["Article"]["image"] == own
+    assert (site / "fi/narudzbe/kuvat/peruutus.png").is_file()
+    assert (site / "assets/images/share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for home in (page(site, ""), page(site, "fi")):
+        assert meta(home, "og:image") == default
+
+
+def test_404_pages_are_titled_in_their_language(site: Path) -> None:
+    for path, heading in (("404.html", "Stranica nije pronađena"), ("fi/404.html", "Sivua ei löytynyt")):
+        soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+        assert soup.title is not None
+        assert soup.title.get_text().startswith(f"{heading} - Lanterna")
+        assert soup.h1 is not None and soup.h1.get_text(strip=True) == heading
 
 
 def test_json_ld_article_breadcrumbs_and_collection(site: Path) -> None:

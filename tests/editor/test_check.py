@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from tests.conftest import ROOT
 from tests.editor.support import run, run_script, small_project
 
 BROKEN = """\
@@ -46,6 +47,17 @@ def test_clean_content_has_only_the_single_use_tag_warning(tmp_path: Path) -> No
         "article only; reuse a tag of other 'hr' articles or add it to related ones"
     ]
     assert "0 error(s), 1 warning(s)" in result.err
+
+
+def test_the_starter_content_follows_its_own_rules(built_site: Path) -> None:
+    """A new user's first `helpcenter check` and build print no warning about shipped content."""
+    result = run(ROOT, "check")
+    assert result.status == 0, result.out + result.err
+    assert result.lines == []
+    assert "0 error(s), 0 warning(s)" in result.err
+    build_output = (built_site.parent / f"{built_site.name}.build-output.txt").read_text()
+    assert "WARNING" not in build_output and "warning:" not in build_output
+    assert "Documentation built in" in build_output
 
 
 def test_every_kind_of_problem_is_one_line(tmp_path: Path) -> None:

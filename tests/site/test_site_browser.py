@@ -121,3 +121,39 @@ def test_pages_request_nothing_outside_the_local_server(page: Page, site_url: st
             page.goto(f"{site_url}/{prefix}{path}", wait_until="networkidle")
     assert f"{site_url}/assets/javascripts/helpcenter.js" in requested
     assert [url for url in requested if not url.startswith(f"{site_url}/")] == []
+
+
+# The toggle names what it does; Material's radios stay as hidden state.
+TO_DARK = {"hr": "Prebaci na tamnu temu", "fi": "Vaihda tummaan teemaan"}
+TO_LIGHT = {"hr": "Prebaci na svijetlu temu", "fi": "Vaihda vaaleaan teemaan"}
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_scheme_toggle_names_its_action_and_space_and_enter_agree(
+    page: Page, site_url: str, lang: str
+) -> None:
+    """Space and Enter both switch the scheme; name and tooltip say what the next press does."""
+    page.emulate_media(color_scheme="light")
+    page.goto(f"{site_url}/{PREFIX[lang]}{ARTICLE}")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    # Nothing but the button is in the tab order or the accessibility tree.
+    assert page.locator("input[name=__palette]:visible").count() == 0
+    assert page.get_by_role("radio").count() == 0
+    to_dark = page.get_by_role("button", name=TO_DARK[lang], exact=True)
+    assert to_dark.get_attribute("title") == TO_DARK[lang]
+    to_dark.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(f"{scheme} === 'slate'")
+    to_light = page.get_by_role("button", name=TO_LIGHT[lang], exact=True)
+    assert to_light.evaluate("b => b === document.activeElement")
+    assert to_light.get_attribute("title") == TO_LIGHT[lang]
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{scheme} === 'default'")
+    assert to_dark.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{scheme} === 'slate'")
+    # The choice is Material's own: it survives the next page view.
+    page.reload()
+    page.wait_for_function(f"{scheme} === 'slate'")
+    assert page.get_by_role("button", name=TO_LIGHT[lang], exact=True).is_visible()

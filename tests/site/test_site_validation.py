@@ -32,6 +32,13 @@ BROKEN = {
     "hr/narudzbe/autor.md": (
         "---\ntitle: Autor\ndescription: Nepoznat autor.\nauthor: marko\n---\nTekst.\n"
     ),
+    "hr/narudzbe/slika-url.md": (
+        "---\ntitle: Slika\ndescription: Slika s drugog poslužitelja.\n"
+        "image: https://cdn.example.com/x.png\n---\nTekst.\n"
+    ),
+    "hr/narudzbe/slika-nema.md": (
+        "---\ntitle: Slika\ndescription: Slika ne postoji.\nimage: slike/nema.png\n---\nTekst.\n"
+    ),
     "fi/narudzbe/ilman-otsikkoa.md": "---\ndescription: Artikkeli ilman otsikkoa.\n---\nTeksti.\n",
     "hr/bez-indeksa/clanak.md": (
         "---\ntitle: Bez zbirke\ndescription: Zbirka nema index.md.\n---\nTekst.\n"
@@ -54,6 +61,11 @@ EXPECTED = [
     "got '2024-02-30'",
     "docs/hr/narudzbe/autor.md:4: field 'author' is 'marko', expected one of the ids in "
     "docs/.authors.yml (ana)",
+    "docs/hr/narudzbe/slika-url.md:4: field 'image' expected the relative path of a PNG, JPEG, "
+    "WebP or GIF file of this site, such as 'images/parcel.png', got "
+    "'https://cdn.example.com/x.png'",
+    "docs/hr/narudzbe/slika-nema.md:4: field 'image' is 'slike/nema.png', expected an image "
+    "file beside the article; docs/hr/narudzbe/slike/nema.png does not exist",
     "docs/fi/narudzbe/ilman-otsikkoa.md:1: field 'title' is required but missing",
     "docs/hr/bez-indeksa/:1: collection folder 'bez-indeksa' has no index.md "
     "(expected front matter with 'title' and 'description')",
@@ -109,3 +121,31 @@ def test_all_problems_are_listed_in_one_build(
 ) -> None:
     """Eight broken files: eight lines in one build, nothing else, in path order."""
     assert reported(broken_build) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "assets/images/nema.png",
+            "mkdocs.yml: extra.helpcenter.share_image: 'assets/images/nema.png' is not a file "
+            "in overrides/ or docs/; expected an image file the site publishes",
+        ),
+        (
+            "https://cdn.example.com/share.png",
+            "mkdocs.yml: extra.helpcenter.share_image: expected the relative path of a PNG, "
+            "JPEG, WebP or GIF file of this site, such as 'images/parcel.png', got "
+            "'https://cdn.example.com/share.png'",
+        ),
+    ],
+)
+def test_a_wrong_share_image_fails_the_build(tmp_path: Path, value: str, expected: str) -> None:
+    root = copy_project(tmp_path / "project")
+    write_content(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "share_image: assets/images/share.png" in text
+    config.write_text(text.replace("assets/images/share.png", value), encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode != 0
+    assert expected in result.stderr

@@ -1,4 +1,4 @@
-// helpcenter: relative "updated" dates and focus-moving back-to-top links.
+// helpcenter: relative "updated" dates, focus-moving back-to-top links, the scheme toggle.
 (function () {
   "use strict";
 
@@ -45,6 +45,29 @@
     });
   }
 
+  // partials/palette.html: a button names the scheme it switches to; a click (Enter or Space)
+  // checks the next hidden radio, which Material's palette code applies, stores and answers by
+  // showing that radio's button, which then takes the focus.
+  function wireSchemeToggle() {
+    var form = document.querySelector("[data-md-component=palette]");
+    if (!form) return;
+    var radios = form.querySelectorAll("input[name=__palette]");
+    form.querySelectorAll("button[data-hc-scheme-next]").forEach(function (button) {
+      // Material's form switches on Enter by itself; the button's own click is enough.
+      button.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") event.stopPropagation();
+      });
+      button.addEventListener("click", function () {
+        var next = radios[Number(button.getAttribute("data-hc-scheme-next"))];
+        if (!next) return;
+        next.click();
+        var shown = next.nextElementSibling;
+        if (shown && !shown.hidden) shown.focus();
+      });
+    });
+  }
+
   showRelativeDates();
   wireBackToTop();
+  wireSchemeToggle();
 })();

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from helpcenter import mkdocs_i18n
-from helpcenter.site_config import parse_settings
+from helpcenter.site_config import ConfigError, parse_settings
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Project:
     theme_dir: Path | None = None
     markdown_extensions: tuple[Any, ...] = ()
     mdx_configs: dict[str, Any] = field(default_factory=dict)
+    # Root-relative URL of the site's default share image (`extra.helpcenter.share_image`).
+    share_image: str | None = None
 
     @property
     def codes(self) -> list[str]:
@@ -105,18 +107,36 @@ def project_from_config(config: Any, *, skip_extensions: tuple[type, ...] = ()) 
         Language(code, names.get(code, code), mkdocs_i18n.home_url(config, code), code == default)
         for code in codes
     )
+    theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    docs_dir = Path(config.docs_dir)
     return Project(
         config_dir=config_dir,
-        docs_dir=Path(config.docs_dir),
+        docs_dir=docs_dir,
         languages=languages,
         site_url=config.site_url or None,
         locales_dir=config_dir / settings.locales_dir,
-        theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+        theme_dir=theme_dir,
         # A build adds our own link-rewriting extension; the checks render without it.
         markdown_extensions=tuple(
             ext for ext in config.markdown_extensions if not isinstance(ext, skip_extensions)
         ),
         mdx_configs=dict(config.mdx_configs or {}),
+        share_image=settings.share_image,
+    )
+
+
+def check_share_image(project: Project) -> None:
+    """Raise ConfigError when the configured share image is not a file the site publishes."""
+    image = project.share_image
+    if not image:
+        return
+    folders = [folder for folder in (project.theme_dir, project.docs_dir) if folder is not None]
+    if any((folder / image).is_file() for folder in folders):
+        return
+    where = " or ".join(f"{project.rel(folder)}/" for folder in folders)
+    raise ConfigError(
+        f"mkdocs.yml: extra.helpcenter.share_image: {image!r} is not a file in {where}; "
+        "expected an image file the site publishes"
     )
 
 

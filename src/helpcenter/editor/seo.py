@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -92,6 +93,7 @@ class PageSeo:
     url: str | None
     site_name: str
     modified: str | None
+    image: str | None  # absolute URL of the share image
     alternates: tuple[Alternate, ...]  # for the head: absolute once `site_url` is public
     sitemap_alternates: tuple[Alternate, ...]  # always absolute
     json_ld: tuple[str, ...]
@@ -159,8 +161,24 @@ def _breadcrumbs(
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
 
 
+def share_image_url(project: Project, *, src: str, image: object) -> str | None:
+    """Absolute URL of a page's share image: its front matter `image` (relative to the page's
+    file `src`), else the site's `share_image`; None without either or without `site_url`."""
+    if isinstance(image, str) and image:
+        url = page_url((PurePosixPath(src).parent / image).as_posix(), project=project)
+    else:
+        url = project.share_image
+    return project.absolute_url(url) if url else None
+
+
 def structured_data(
-    project: Project, hc: PageContext, *, title: str, url: str | None, site_name: str
+    project: Project,
+    hc: PageContext,
+    *,
+    title: str,
+    url: str | None,
+    site_name: str,
+    image: str | None = None,
 ) -> list[dict[str, Any]]:
     """schema.org objects: Article + BreadcrumbList on articles, CollectionPage + BreadcrumbList
     on collections, nothing elsewhere."""
@@ -182,6 +200,7 @@ def structured_data(
                 "url": url,
                 "mainEntityOfPage": url,
                 "dateModified": byline.updated_iso if byline else None,
+                "image": image,
                 "author": author,
                 "publisher": publisher,
             }
@@ -223,8 +242,10 @@ def page_seo(
     description: str,
     canonical: str | None,
     site_name: str,
+    image: object = None,
 ) -> PageSeo:
-    """Head metadata of one built page; `src` is the docs path (`fi/narudzbe/x.md`)."""
+    """Head metadata of one built page; `src` is the docs path (`fi/narudzbe/x.md`), `image`
+    its front matter's `image` (already validated)."""
     parts = src.split("/", 1)
     rel = parts[1] if len(parts) == 2 and parts[0] in project.codes else src
     kind = hc.kind if hc is not None else None
@@ -241,8 +262,13 @@ def page_seo(
         else alternates(project, rel, langs, relative_to=page_url(src, project=project) or "")
     )
     modified = hc.byline.updated_iso if hc is not None and hc.byline is not None else None
+    image_url = share_image_url(project, src=src, image=image)
     data = (
-        structured_data(project, hc, title=title, url=canonical, site_name=site_name) if hc else []
+        structured_data(
+            project, hc, title=title, url=canonical, site_name=site_name, image=image_url
+        )
+        if hc
+        else []
     )
     return PageSeo(
         lang=lang,
@@ -254,6 +280,7 @@ def page_seo(
         url=canonical,
         site_name=site_name,
         modified=modified,
+        image=image_url,
         alternates=head,
         sitemap_alternates=absolute,
         json_ld=tuple(json_ld(item) for item in data),
