@@ -158,6 +158,7 @@ def test_every_page_has_a_share_image_and_an_article_may_set_its_own(site: Path)
     assert (site / "assets/images/share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     for home in (page(site, ""), page(site, "fi")):
         assert meta(home, "og:image") == default
+    assert json_ld(page(site, "fi/narudzbe"))["CollectionPage"]["image"] == default
 
 
 def test_404_pages_are_titled_in_their_language(site: Path) -> None:

@@ -60,6 +60,22 @@ def test_the_starter_content_follows_its_own_rules(built_site: Path) -> None:
     assert "Documentation built in" in build_output
 
 
+def test_a_missing_share_image_is_reported(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "site")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  helpcenter:\n", "  helpcenter:\n    share_image: slike/nema.png\n", 1),
+        encoding="utf-8",
+    )
+    result = run(project, "check")
+    assert result.status == 1
+    assert (
+        "mkdocs.yml:1: extra.helpcenter.share_image: 'slike/nema.png' is not a file in docs/; "
+        "expected an image file the site publishes"
+    ) in result.lines
+
+
 def test_every_kind_of_problem_is_one_line(tmp_path: Path) -> None:
     project = small_project(tmp_path / "site")
     docs = project / "docs"

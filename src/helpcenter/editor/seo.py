@@ -215,6 +215,7 @@ def structured_data(
                 "description": hc.description,
                 "inLanguage": hc.lang,
                 "url": url,
+                "image": image,
                 "hasPart": [
                     _compact(
                         {
