@@ -1,11 +1,14 @@
-"""Write the manifest of valid articles for the feedback service after all languages."""
+"""The site's side of the feedback service: its endpoint for the templates, and the manifest of
+valid articles, written after all languages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 from helpcenter import mkdocs_i18n, site_build
 from helpcenter.feedback_manifest import (
@@ -14,6 +17,13 @@ from helpcenter.feedback_manifest import (
     dump_manifest,
     service_messages,
 )
+from helpcenter.feedback_vocabulary import feedback_endpoint
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """`{{ url | feedback_endpoint }}`: where votes go, built as the widget builds it."""
+    env.filters["feedback_endpoint"] = feedback_endpoint
+    return env
 
 
 # After static-i18n (-100) has built the other languages.

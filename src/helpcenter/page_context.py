@@ -11,11 +11,75 @@ from babel.dates import format_date
 
 from helpcenter.authors import Author
 from helpcenter.content import Article, Catalog, Collection
+from helpcenter.feedback_vocabulary import (
+    ICONS,
+    RATINGS,
+    REASON_ALLOWED,
+    REASONS,
+    feedback_endpoint,
+)
 from helpcenter.related_articles import related_articles
 from helpcenter.search.context import SearchContext, search_context
 from helpcenter.site_config import ContactChannels, FeedbackSettings, UiStrings, plural
 
 TAGS_FOLDER = "tags"
+
+
+@dataclass(frozen=True)
+class FeedbackOption:
+    """A value the widget posts (a rating or a reason) with its label in the page's language."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FeedbackChoice(FeedbackOption):
+    """A rating button; `asks_reason` opens the follow-up form (the service accepts a reason
+    with this rating)."""
+
+    icon: str
+    asks_reason: bool
+
+
+@dataclass(frozen=True)
+class FeedbackWidget:
+    """The "Was this helpful?" widget of an article (partials/hc/feedback.html)."""
+
+    mode: str
+    endpoint: str
+    choices: tuple[FeedbackChoice, ...]
+    reasons: tuple[FeedbackOption, ...]
+
+    @property
+    def reason_choices(self) -> tuple[FeedbackChoice, ...]:
+        """The ratings that come with a reason, offered again in the follow-up form."""
+        return tuple(choice for choice in self.choices if choice.asks_reason)
+
+
+def feedback_widget(settings: FeedbackSettings, ui: UiStrings) -> FeedbackWidget | None:
+    """The widget in the page's language, from the shared feedback vocabulary and the
+    `feedback_<rating>` / `feedback_reason_<reason>` UI strings; None without a service URL."""
+    if not settings.url:
+        return None
+    choices = tuple(
+        FeedbackChoice(
+            value=rating,
+            label=str(getattr(ui, f"feedback_{rating}")),
+            icon=ICONS[rating],
+            asks_reason=rating in REASON_ALLOWED,
+        )
+        for rating in RATINGS[settings.mode]
+    )
+    reasons = tuple(
+        FeedbackOption(reason, str(getattr(ui, f"feedback_reason_{reason}"))) for reason in REASONS
+    )
+    return FeedbackWidget(
+        mode=settings.mode,
+        endpoint=feedback_endpoint(settings.url),
+        choices=choices,
+        reasons=reasons,
+    )
 
 
 @dataclass(frozen=True)
@@ -66,7 +130,7 @@ class PageContext:
     byline: Byline | None = None
     page: str = ""
     revision: str = ""
-    feedback: FeedbackSettings | None = None
+    feedback: FeedbackWidget | None = None
     # Set on outdated translations: the source article (title, url, lead text, lang in `extra`).
     outdated: Link | None = None
     # The search boxes of this language (every page has one in the header).
@@ -182,7 +246,7 @@ class SiteContext:
             byline=byline,
             page=article.path,
             revision=article.revision,
-            feedback=self.feedback if self.feedback and self.feedback.url else None,
+            feedback=feedback_widget(self.feedback, self.ui) if self.feedback else None,
         )
 
     def tags_index(self) -> PageContext:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+
+from helpcenter.feedback_vocabulary import FeedbackMode
 
 # A local image file (never a URL: no page loads anything from another host) that chat apps
 # and social sites can show.
@@ -51,7 +53,7 @@ class FeedbackSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     url: str | None = None
-    mode: Literal["binary", "reactions"] = "binary"
+    mode: FeedbackMode = "binary"
 
 
 class HelpcenterSettings(BaseModel):

@@ -5,21 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from helpcenter.feedback_vocabulary import RATINGS, FeedbackMode
+
 MANIFEST_FILE = "helpcenter-manifest.json"
 SUPPORTED_VERSION = 1
-FeedbackMode = Literal["binary", "reactions"]
-RATINGS: dict[str, tuple[str, ...]] = {
-    "binary": ("yes", "no"),
-    "reactions": ("sad", "neutral", "happy"),
-}
-POSITIVE = frozenset({"yes", "happy"})
-NEGATIVE = frozenset({"no", "sad"})
-# A reason explains what was missing, so it also fits a lukewarm (neutral) reaction.
-REASON_ALLOWED = frozenset({"no", "sad", "neutral"})
 # What the service says itself (pages without JavaScript); the site's languages come with the
 # manifest (locales/<lang>/ui.yml), these are for a manifest of an older build.
 FALLBACK_MESSAGES = {

@@ -13,17 +13,17 @@ from typing import Any, Literal
 
 from helpcenter.feedback import storage
 from helpcenter.feedback.db import Database
-from helpcenter.feedback.manifest import NEGATIVE, POSITIVE, RATINGS, Manifest
+from helpcenter.feedback.manifest import Manifest
 from helpcenter.feedback.schemas import (
     ArticleReport,
     CommentOut,
     ReportOut,
     SearchMissReport,
 )
+from helpcenter.feedback_vocabulary import NEGATIVE, POSITIVE, RATINGS, REASONS
 
 Report = ReportOut
 Z_95 = 1.959963984540054
-REASONS = ("not_found", "hard_to_understand", "out_of_date", "incorrect", "other")
 CSV_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -17,10 +17,8 @@ from pydantic import (
     model_validator,
 )
 
-from helpcenter.feedback.manifest import REASON_ALLOWED
+from helpcenter.feedback_vocabulary import REASON_ALLOWED, Rating, Reason
 
-Rating = Literal["yes", "no", "sad", "neutral", "happy"]
-Reason = Literal["not_found", "hard_to_understand", "out_of_date", "incorrect", "other"]
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 REVISION_PATTERN = r"^[0-9A-Za-z._-]+$"
 QUERY_MAX_CHARS = 100

@@ -26,6 +26,7 @@ from helpcenter.feedback.schemas import FeedbackForm, FeedbackIn, VoteOut
 from helpcenter.feedback.state import ServiceState, get_state, visitor_network
 from helpcenter.feedback.visitors import rate_bucket, visitor_key
 from helpcenter.feedback.writer import Batched, StoreUnavailable
+from helpcenter.feedback_vocabulary import FEEDBACK_PATH
 
 router = APIRouter(tags=["feedback"])
 
@@ -109,7 +110,7 @@ def thanks_location(request: Request, state: ServiceState, article: Article) -> 
 
 
 @router.post(
-    "/api/v1/feedback",
+    FEEDBACK_PATH,
     status_code=201,
     response_model=VoteOut,
     responses=RESPONSES,
