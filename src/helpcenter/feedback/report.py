@@ -8,8 +8,9 @@ import io
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import Any, Literal
+
+import jinja2
 
 from helpcenter.feedback import storage
 from helpcenter.feedback.db import Database
@@ -282,84 +283,15 @@ def _css_class(rating: str) -> str:
     return "yes" if rating in POSITIVE else "no" if rating in NEGATIVE else "neutral"
 
 
-def _bar(article: ArticleReport) -> str:
-    """A stacked bar: positive, neutral and negative shares of all votes."""
-    total = sum(article.votes.values())
-    if not total:
-        return '<div class="bar"></div>'
-    parts = []
-    for rating, count in article.votes.items():
-        css = _css_class(rating)
-        share = 100 * count / total
-        if count:
-            label = escape(f"{rating}: {count}")
-            parts.append(f'<span class="{css}" style="width:{share:.2f}%" title="{label}"></span>')
-    summary = escape(", ".join(f"{r} {c}" for r, c in article.votes.items()))
-    return f'<div class="bar" role="img" aria-label="{summary}">{"".join(parts)}</div>'
-
-
-def _html_article(article: ArticleReport) -> str:
-    """One article's section."""
-    title = escape(article.title or article.page)
-    bound = "-" if article.wilson_lower_bound is None else f"{article.wilson_lower_bound:.3f}"
-    meta = (
-        f"{escape(article.lang)} · {escape(article.url or article.page)} · n = {article.n} · "
-        f"helpful {_pct(article.helpfulness)} · Wilson lower bound {bound}"
-    )
-    legend = " ".join(
-        f'<span><i class="swatch {_css_class(r)}"></i>{escape(r)} {c}</span>'
-        for r, c in article.votes.items()
-    )
-    reasons = ", ".join(f"{escape(r)} {c}" for r, c in article.reasons.items() if c)
-    parts = [
-        '<section class="article">',
-        f"<h3>{title}</h3>",
-        f'<p class="meta">{meta}</p>',
-        _bar(article),
-        f'<p class="legend">{legend}</p>',
-    ]
-    if reasons:
-        parts.append(f"<p>Reasons: {reasons}</p>")
-    for c in article.comments:
-        rating = escape(c.rating + (f"/{c.reason}" if c.reason else ""))
-        parts.append(
-            f'<p class="muted">{c.date.isoformat()} · revision {escape(c.revision or "-")} · '
-            f"{rating}</p><blockquote>{escape(c.text)}</blockquote>"
-        )
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
-def _html_misses(lang: str, misses: list[SearchMissReport]) -> str:
-    """One language's table of searches that found nothing."""
-    empty = '<tr><td colspan="3" class="muted">none</td></tr>'
-    rows = (
-        "".join(
-            f'<tr><td>{escape(m.query)}</td><td class="num">{m.count}</td>'
-            f"<td>{m.last_seen:%Y-%m-%d %H:%M}</td></tr>"
-            for m in misses
-        )
-        or empty
-    )
-    return (
-        f"<h3>{escape(lang)}</h3><table><thead><tr><th>Query</th><th>Count</th>"
-        f"<th>Last seen (UTC)</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("helpcenter.feedback", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
 
 
 def render_html(report: ReportOut) -> str:
     """A self-contained page: inline CSS, no scripts, images or other requests."""
-    articles = "\n".join(_html_article(a) for a in report.articles) or "<p>No votes yet.</p>"
-    misses = "\n".join(_html_misses(lang, m) for lang, m in report.search_misses.items())
-    generated = f"{report.generated_at:%Y-%m-%d %H:%M} UTC"
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Feedback report</title>\n"
-        f"<style>{HTML_STYLE}</style>\n</head>\n<body>\n"
-        f'<h1>Feedback report</h1>\n<p class="meta">Generated {generated}; mode '
-        f"{escape(report.feedback_mode)}; articles sorted worst first by the 95 % Wilson lower "
-        "bound of yes / (yes + no).</p>\n"
-        f"<h2>Articles</h2>\n{articles}\n<h2>Searches that found nothing</h2>\n{misses}\n"
-        "</body>\n</html>\n"
-    )
+    template = _TEMPLATES.get_template("report.html")
+    return template.render(report=report, style=HTML_STYLE, percent=_pct, css_class=_css_class)
