@@ -9,8 +9,9 @@ import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from helpcenter.feedback import storage
 from helpcenter.feedback.db import SCHEMA_VERSION, Database
@@ -85,10 +86,14 @@ class ServiceState:
         self.db.dispose()
 
 
-def get_state(request: Request) -> ServiceState:
-    """The state stored on the app."""
+async def get_state(request: Request) -> ServiceState:
+    """The state stored on the app (async: FastAPI would run a plain function in a thread)."""
     state: ServiceState = request.app.state.feedback
     return state
+
+
+# A route's `state: State` parameter.
+State = Annotated[ServiceState, Depends(get_state)]
 
 
 def visitor_network(request: Request, state: ServiceState) -> str:

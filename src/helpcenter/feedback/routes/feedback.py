@@ -23,7 +23,7 @@ from helpcenter.feedback.intake import (
 from helpcenter.feedback.manifest import Article
 from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import FeedbackForm, FeedbackIn, VoteOut
-from helpcenter.feedback.state import ServiceState, get_state, visitor_network
+from helpcenter.feedback.state import ServiceState, State, visitor_network
 from helpcenter.feedback.visitors import rate_bucket, visitor_key
 from helpcenter.feedback.writer import Batched, StoreUnavailable
 from helpcenter.feedback_vocabulary import FEEDBACK_PATH
@@ -123,9 +123,8 @@ def thanks_location(request: Request, state: ServiceState, article: Article) -> 
         "original vote; with other fields 422. An unknown page/lang pair is 422."
     ),
 )
-async def post_feedback(request: Request) -> Response:
+async def post_feedback(request: Request, state: State) -> Response:
     """Validate, rate-limit, store durably, then answer."""
-    state = get_state(request)
     check_origin(request, state.settings.allow_origin)
     kind = body_kind(request, ("json", "form"))
     body = await read_body(

@@ -12,13 +12,13 @@ import asyncio
 import time
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
 from helpcenter.feedback import storage
 from helpcenter.feedback.errors import unavailable_headers
 from helpcenter.feedback.schemas import BareOut, HealthError, HealthOut, LiveOut
-from helpcenter.feedback.state import ServiceState, get_state
+from helpcenter.feedback.state import ServiceState, State
 from helpcenter.feedback.writer import StoreUnavailable
 
 router = APIRouter(tags=["health"])
@@ -54,9 +54,8 @@ async def live() -> Response:
     return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
 
 
-async def ready(request: Request) -> Response:
+async def ready(state: State) -> Response:
     """Ready when a write would succeed now: a recent write did, or a probe write does."""
-    state = get_state(request)
     health = state.writes.health
     now = time.monotonic()
     if health.busy_since and now - health.busy_since > state.settings.write_timeout:

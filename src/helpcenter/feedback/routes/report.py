@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from helpcenter.feedback import report
 from helpcenter.feedback.routes._docs import error
 from helpcenter.feedback.schemas import ReportOut
-from helpcenter.feedback.state import ServiceState, get_state
+from helpcenter.feedback.state import ServiceState, State
 
 router = APIRouter(tags=["report"])
 bearer = HTTPBearer(auto_error=False, description="HELPCENTER_FEEDBACK_REPORT_TOKEN")
@@ -72,9 +72,8 @@ async def _build(state: ServiceState) -> report.Report:
     responses=AUTH_ERRORS,
     summary="Editors' report (JSON)",
 )
-async def get_report(request: Request, credentials: Credentials) -> Response:
+async def get_report(state: State, credentials: Credentials) -> Response:
     """Worst articles first, then searches that found nothing."""
-    state = get_state(request)
     authorise(state, credentials)
     built = await _build(state)
     return JSONResponse(built.model_dump(mode="json"), headers=NO_STORE)
@@ -89,9 +88,8 @@ async def get_report(request: Request, credentials: Credentials) -> Response:
     },
     summary="Editors' report (CSV)",
 )
-async def get_report_csv(request: Request, credentials: Credentials) -> Response:
+async def get_report_csv(state: State, credentials: Credentials) -> Response:
     """The same report as one CSV table with a `section` column."""
-    state = get_state(request)
     authorise(state, credentials)
     built = await _build(state)
     return Response(

@@ -12,7 +12,7 @@ from helpcenter.feedback import storage
 from helpcenter.feedback.intake import body_kind, check_origin, parse_json, read_body
 from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import SearchMissIn, SearchMissOut
-from helpcenter.feedback.state import get_state, visitor_network
+from helpcenter.feedback.state import State, visitor_network
 from helpcenter.feedback.visitors import rate_bucket
 
 router = APIRouter(tags=["search"])
@@ -45,9 +45,8 @@ REQUEST_BODY: dict[str, Any] = {
         "stored. Misses not seen again within the retention (90 days) are deleted. Answers 202."
     ),
 )
-async def post_search_miss(request: Request) -> Response:
+async def post_search_miss(request: Request, state: State) -> Response:
     """Validate, rate-limit and count the query."""
-    state = get_state(request)
     check_origin(request, state.settings.allow_origin)
     body_kind(request, ("json",))
     body = await read_body(
