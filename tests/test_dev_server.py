@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.support import ROOT, free_port
 
 STARTUP_TIMEOUT_S = 120.0
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from helpcenter.cli import main
 from helpcenter.content import revision_of
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 HELPCENTER = Path(sys.executable).with_name("helpcenter")
 SITE_URL = "https://help.example.com/"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import copy_project
 from tests.editor.support import SITE_URL, write_content
+from tests.support import copy_project
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from tests.conftest import ROOT
 from tests.editor.support import run, run_script, small_project
+from tests.support import ROOT
 
 BROKEN = """\
 ---

@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import copy_project, free_port
 from tests.editor.support import write_content
+from tests.support import copy_project, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
 
 from helpcenter.feedback.app import create_app
-from helpcenter.feedback.db import create_engines, normalise_url
 from helpcenter.feedback.settings import Settings
-from tests.feedback.support import ORIGIN, TEST_SECRET, FakeClock, database_for, write_site
+from tests.feedback.support import (
+    CLIENT_ADDRESS,
+    ORIGIN,
+    TEST_SECRET,
+    FakeClock,
+    Service,
+    ServiceFactory,
+    database_for,
+    write_site,
+)
 
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-CLIENT_ADDRESS = ("198.51.100.7", 50000)
 
 
 @pytest.fixture
@@ -34,31 +39,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
 
 
-@dataclass
-class Service:
-    """An in-process app with a test client, its clock and a way to look into the database."""
-
-    client: TestClient
-    clock: FakeClock
-    database_url: str
-    settings: Settings
-
-    @contextlib.contextmanager
-    def engine(self) -> Iterator[Engine]:
-        """A separate engine on the same database."""
-        db = create_engines(normalise_url(self.database_url))
-        try:
-            yield db.reader
-        finally:
-            db.dispose()
-
-    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
-        """Rows of a query as dicts."""
-        with self.engine() as engine, engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(text(sql), params)]
-
-
-ServiceFactory = Callable[..., contextlib.AbstractContextManager[Service]]
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import free_port
 from tests.feedback.support import HR_PAGE, IN_CI, ORIGIN
+from tests.support import free_port
 
 PG_USER = "postgres"
 

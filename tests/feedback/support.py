@@ -12,15 +12,19 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
 
-from tests.conftest import free_port
+from helpcenter.feedback.db import create_engines, normalise_url
+from helpcenter.feedback.settings import Settings
+from tests.support import free_port
 
 PG_HOST = "127.0.0.1"
 PG_PORT = 5432
@@ -236,3 +240,33 @@ def running_server(**kwargs: Any) -> Iterator[ServerProcess]:
         yield server
     finally:
         server.stop()
+
+
+CLIENT_ADDRESS = ("198.51.100.7", 50000)
+
+
+@dataclass
+class Service:
+    """An in-process app with a test client, its clock and a way to look into the database."""
+
+    client: TestClient
+    clock: FakeClock
+    database_url: str
+    settings: Settings
+
+    @contextlib.contextmanager
+    def engine(self) -> Iterator[Engine]:
+        """A separate engine on the same database."""
+        db = create_engines(normalise_url(self.database_url))
+        try:
+            yield db.reader
+        finally:
+            db.dispose()
+
+    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a query as dicts."""
+        with self.engine() as engine, engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(text(sql), params)]
+
+
+ServiceFactory = Callable[..., contextlib.AbstractContextManager[Service]]

@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 from helpcenter.feedback.app import create_app
 from helpcenter.feedback.cli import main
 from helpcenter.feedback.settings import Settings
-from tests.conftest import free_port
 from tests.feedback.support import ORIGIN, fresh_postgres_database, vote, write_site
+from tests.support import free_port
 
 
 @pytest.fixture

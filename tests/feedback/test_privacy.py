@@ -14,11 +14,12 @@ from helpcenter.feedback import storage
 from helpcenter.feedback.db import create_engines, normalise_url
 from helpcenter.feedback.visitor_secret import DailySalt
 from helpcenter.feedback.visitors import visitor_key
-from tests.feedback.conftest import CLIENT_ADDRESS, ServiceFactory
 from tests.feedback.support import (
+    CLIENT_ADDRESS,
     HR_PAGE,
     ORIGIN,
     TEST_SECRET,
+    ServiceFactory,
     database_for,
     running_server,
     vote,

@@ -22,7 +22,7 @@ expect = playwright.expect
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page, Route
 
-    from tests.feedback_widget.conftest import LiveSite
+    from tests.feedback_widget.support import LiveSite
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, copy_project
-from tests.feedback_widget.conftest import LiveSite, live_site
+from tests.feedback_widget.support import LiveSite, live_site
+from tests.support import ROOT, copy_project
 
 playwright = pytest.importorskip("playwright.sync_api")
 

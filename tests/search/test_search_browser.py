@@ -10,8 +10,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
 from tests.search.searchbox import HOME, result_paths, search, type_query
+from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
 

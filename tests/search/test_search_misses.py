@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import free_port, serve_directory
 from tests.search.searchbox import HOME, type_query
+from tests.support import free_port, serve_directory
 
 pytestmark = pytest.mark.browser
 

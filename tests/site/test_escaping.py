@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, copy_project
+from tests.support import ROOT, copy_project
 
 pytestmark = pytest.mark.slow
 TITLE = 'Promjena <i>narudžbe</i> & R&D "brzo"'

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, copy_project
+from tests.support import ROOT, copy_project
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic_content import generate  # the benchmarks' content generator

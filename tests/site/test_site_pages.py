@@ -15,7 +15,6 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from helpcenter.front_matter import parse_document
-from tests.conftest import ROOT
 from tests.site.support import (
     ABSENT_PAGES,
     COLLECTIONS,
@@ -36,6 +35,7 @@ from tests.site.support import (
     soup_of,
     url_of,
 )
+from tests.support import ROOT
 
 BACK_TO_TOP = {"hr": "Povratak na vrh ▲", "fi": "Takaisin ylös ▲"}
 ALL_COLLECTIONS = {"hr": "Sve kategorije", "fi": "Kaikki kokoelmat"}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_project
 from tests.editor.support import write_content
+from tests.support import build_site, copy_project
 
 # The hr build fails first, and names the problems of fi as well.
 HEADER = "Content errors in 'hr', 'fi':"

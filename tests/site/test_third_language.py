@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build_site, copy_project
 from tests.editor.support import write_content
+from tests.support import ROOT, build_site, copy_project
 
 DE_LANGUAGE = '        - {locale: de, name: Deutsch, build: true, site_name: "Lanterna – Hilfe"}\n'
 DE_CONTACT = """\

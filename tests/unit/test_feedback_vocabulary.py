@@ -19,7 +19,7 @@ from helpcenter.feedback_vocabulary import (
 )
 from helpcenter.page_context import feedback_widget
 from helpcenter.site_config import FeedbackSettings, load_ui_strings
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 VOTE = {"page": "narudzbe/x.md", "lang": "hr", "submission_id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427"}
 

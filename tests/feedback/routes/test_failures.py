@@ -12,8 +12,7 @@ import pytest
 from sqlalchemy import Connection
 
 from helpcenter.feedback import storage
-from tests.feedback.conftest import Service, ServiceFactory
-from tests.feedback.support import HR_PAGE, ORIGIN, manifest_data, vote
+from tests.feedback.support import HR_PAGE, ORIGIN, Service, ServiceFactory, manifest_data, vote
 
 URL = "/api/v1/feedback"
 

@@ -9,8 +9,15 @@ from typing import ClassVar
 
 import pytest
 
-from tests.feedback.conftest import Service, ServiceFactory
-from tests.feedback.support import FI_ONLY_PAGE, HR_PAGE, ORIGIN, vote, write_site
+from tests.feedback.support import (
+    FI_ONLY_PAGE,
+    HR_PAGE,
+    ORIGIN,
+    Service,
+    ServiceFactory,
+    vote,
+    write_site,
+)
 
 URL = "/api/v1/feedback"
 

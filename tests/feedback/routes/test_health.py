@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.feedback.conftest import Service, ServiceFactory
+from tests.feedback.support import Service, ServiceFactory
 
 
 def test_health_reports_database_schema_and_articles(service: Service) -> None:

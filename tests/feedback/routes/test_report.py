@@ -7,8 +7,7 @@ import io
 
 import pytest
 
-from tests.feedback.conftest import Service, ServiceFactory
-from tests.feedback.support import HR_PAGE, vote
+from tests.feedback.support import HR_PAGE, Service, ServiceFactory, vote
 
 AUTH = {"Authorization": "Bearer s3cret-token-0123456789abcdef0123456"}
 

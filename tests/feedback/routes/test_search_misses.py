@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from tests.feedback.conftest import Service, ServiceFactory
-from tests.feedback.support import ORIGIN
+from tests.feedback.support import ORIGIN, Service, ServiceFactory
 
 URL = "/api/v1/search-misses"
 
