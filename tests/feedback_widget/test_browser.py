@@ -537,8 +537,13 @@ def test_readable_and_focus_visible_in_both_schemes(
 ) -> None:
     page = new_page()
     open_article(page, binary_site, "korisnicka-sluzba/kontakt-korisnicke-sluzbe.md")
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-    page.wait_for_timeout(500)  # let the colour transitions finish
+    # Switch, flush the styles (which starts the colour transitions) and wait for them to end.
+    page.evaluate(
+        """s => { document.body.setAttribute('data-md-color-scheme', s);
+                  getComputedStyle(document.body).backgroundColor;
+                  return Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))); }""",
+        scheme,
+    )
     no = button(page, "Ne")
     no.focus()
     page.keyboard.press("Shift+Tab")

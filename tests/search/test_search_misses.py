@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,11 +24,19 @@ from typing import Any
 import pytest
 
 from tests.search.searchbox import HOME, type_query
-from tests.support import free_port, serve_directory
+from tests.support import ROOT, free_port, serve_directory
 
 pytestmark = pytest.mark.browser
 
 REPORT_TOKEN = "search-misses-test-token-0123456789abcdef"
+# How long misses.js waits before reporting (a visitor may still be typing); the tests run the
+# page's clock past it instead of sleeping.
+MISS_DELAY_MS = int(
+    re.search(
+        r"MISS_REPORT_DELAY_MS = (\d+);",
+        (ROOT / "overrides/assets/javascripts/search/misses.js").read_text(encoding="utf-8"),
+    ).group(1)  # type: ignore[union-attr]
+)
 STARTUP_TIMEOUT_S = 30.0
 
 
@@ -101,9 +110,11 @@ def test_a_search_that_found_nothing_is_reported_once(live: tuple[str, str], pag
     page.on(
         "request", lambda r: posted.append(r) if r.url.endswith("/api/v1/search-misses") else None
     )
+    page.clock.install()
     page.goto(origin + HOME["fi"])
     with page.expect_request(f"{service}/api/v1/search-misses", timeout=15_000) as sent:
         assert type_query(page, "  Kiikkulauta   XQZV  ") == "empty"
+        page.clock.run_for(MISS_DELAY_MS)
     request = sent.value
     assert request.method == "POST"
     assert request.headers["content-type"].startswith("text/plain")
@@ -114,18 +125,28 @@ def test_a_search_that_found_nothing_is_reported_once(live: tuple[str, str], pag
     # The same query again in this page view is not sent again; a search with results never is.
     type_query(page, "palautus")
     type_query(page, "kiikkulauta xqzv")
-    page.wait_for_timeout(2_500)
-    assert len(posted) == 1
+    page.clock.run_for(2 * MISS_DELAY_MS)
+    # A later new miss is reported: had the repeated one been sent, it would be before it.
+    with page.expect_request(f"{service}/api/v1/search-misses", timeout=15_000):
+        assert type_query(page, "keinulauta qzxv") == "empty"
+        page.clock.run_for(MISS_DELAY_MS)
+    assert [json.loads(r.post_data)["query"] for r in posted] == [
+        "kiikkulauta xqzv",
+        "keinulauta qzxv",
+    ]
 
     misses = _report(service)["search_misses"]
-    assert [(m["query"], m["count"]) for m in misses["fi"]] == [("kiikkulauta xqzv", 1)]
+    counted = sorted((m["query"], m["count"]) for m in misses["fi"])
+    assert counted == [("keinulauta qzxv", 1), ("kiikkulauta xqzv", 1)]
     assert not misses.get("hr")
 
 
 def test_no_service_configured_sends_nothing(page: Any, site_url: str) -> None:
     sent: list[str] = []
     page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+    page.clock.install()
     page.goto(site_url + HOME["hr"])
     assert type_query(page, "xqzvw blorftg") == "empty"
-    page.wait_for_timeout(2_000)
+    page.clock.run_for(2 * MISS_DELAY_MS)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
     assert sent == []
