@@ -18,7 +18,6 @@ from helpcenter.page_text import as_text
 
 # Pages of every language, collected while they render, written once at the end.
 _sitemap: list[seo.SitemapEntry] = []
-_author_names: dict[str, tuple[str, str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -28,7 +27,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(problem)
     if mkdocs_i18n.is_final_pass(config):
         _sitemap.clear()
-        _author_names.clear()
     return config
 
 
@@ -51,23 +49,11 @@ def on_page_context(
         image=page.meta.get("image"),
     )
     context["hc_seo"] = page_seo
-    hc = context.get("hc")
-    author_id = page.meta.get("author")
-    if hc is not None and hc.byline is not None and hc.byline.author_name and author_id:
-        _author_names[page.file.src_uri] = (str(author_id), hc.byline.author_name)
     if page_seo.url:
         _sitemap.append(
             seo.SitemapEntry(page_seo.url, page_seo.modified, page_seo.sitemap_alternates)
         )
     return context
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Only absolute, correct alternates remain in the head; the author meta names a person."""
-    author = _author_names.get(page.file.src_uri)
-    if author is not None:
-        output = seo.with_author_name(output, author_id=author[0], name=author[1])
-    return seo.strip_theme_alternates(output)
 
 
 # After static-i18n (-100) has built the other languages.

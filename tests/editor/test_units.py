@@ -14,7 +14,6 @@ from helpcenter.editor.seo import (
     json_ld,
     og_locale,
     publish_problem,
-    strip_theme_alternates,
 )
 from helpcenter.editor.translations import headings_of, set_translation_of
 from helpcenter.front_matter import parse_document
@@ -50,17 +49,6 @@ def test_og_locale() -> None:
 )
 def test_publish_guard(site_url: str | None, env: dict[str, str], fails: bool) -> None:
     assert (publish_problem(site_url, environ=env) is not None) is fails
-
-
-def test_only_relative_theme_alternates_are_removed() -> None:
-    html = (
-        '    <link rel="alternate" href="../../fi/x/" hreflang="fi">\n'
-        '<link rel="alternate" hreflang="fi" href="https://h/fi/x/">\n'
-    )
-    assert (
-        strip_theme_alternates(html)
-        == '<link rel="alternate" hreflang="fi" href="https://h/fi/x/">\n'
-    )
 
 
 def test_gzip_is_reproducible() -> None:

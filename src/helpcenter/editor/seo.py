@@ -10,7 +10,6 @@ import gzip
 import io
 import json
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -26,10 +25,6 @@ from helpcenter.page_context import TAGS_FOLDER, PageContext
 
 PUBLISH_ENV = "HELPCENTER_PUBLISH"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
-# Material's head renders static-i18n's alternates relative to the page; only ours are absolute.
-_THEME_ALTERNATE = re.compile(
-    r'[ \t]*<link rel="alternate" href="(?![a-z]+://)[^"]*" hreflang="[^"]*">\n?'
-)
 
 
 def publishing(environ: Mapping[str, str] | None = None) -> bool:
@@ -93,6 +88,7 @@ class PageSeo:
     url: str | None
     site_name: str
     modified: str | None
+    author: str | None  # the byline's name, for `<meta name="author">`
     image: str | None  # absolute URL of the share image
     alternates: tuple[Alternate, ...]  # for the head: absolute once `site_url` is public
     sitemap_alternates: tuple[Alternate, ...]  # always absolute
@@ -281,29 +277,12 @@ def page_seo(
         url=canonical,
         site_name=site_name,
         modified=modified,
+        author=hc.byline.author_name if hc is not None and hc.byline is not None else None,
         image=image_url,
         alternates=head,
         sitemap_alternates=absolute,
         json_ld=tuple(json_ld(item) for item in data),
     )
-
-
-def with_author_name(html: str, *, author_id: str, name: str) -> str:
-    """Material's `<meta name="author">` shows the front matter's author id; show the name."""
-    # The theme does not escape the id (MkDocs' Jinja has no autoescape), so match it raw.
-    old = f'<meta name="author" content="{author_id}">'
-    new = f'<meta name="author" content="{escape(name, {chr(34): "&quot;"})}">'
-    return html.replace(old, new, 1)
-
-
-def strip_theme_alternates(html: str) -> str:
-    """Remove the theme's relative `hreflang` links (static-i18n points untranslated pages at the
-    other language's home page); the absolute ones of `partials/hc/seo.html` stay."""
-    # Only the head can hold them; scanning the whole page (navigation included) is slow.
-    end = html.find("</head>")
-    if end < 0:
-        return _THEME_ALTERNATE.sub("", html)
-    return _THEME_ALTERNATE.sub("", html[:end]) + html[end:]
 
 
 @dataclass(frozen=True)
