@@ -263,19 +263,6 @@ def render_table(report: ReportOut) -> str:
     return "\n".join(lines) + "\n"
 
 
-HTML_STYLE = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;
-color:#1b1b1b}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem}h3{font-size:1rem;margin:0}
-.meta{color:#555;margin:.2rem 0 .5rem}.article{border-top:1px solid #ddd;padding:.8rem 0}
-.bar{display:flex;height:1rem;background:#eee;border-radius:3px;overflow:hidden;max-width:30rem}
-.bar span{display:block;height:100%}.yes{background:#2e7d32}.no{background:#c62828}
-.neutral{background:#9e9e9e}.legend span{margin-right:1rem}
-.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .5rem;
-text-align:left}td.num{text-align:right}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;
-border-left:3px solid #ccc;white-space:pre-wrap}.muted{color:#777}
-"""
 
 
 def _css_class(rating: str) -> str:
@@ -294,4 +281,4 @@ _TEMPLATES = jinja2.Environment(
 def render_html(report: ReportOut) -> str:
     """A self-contained page: inline CSS, no scripts, images or other requests."""
     template = _TEMPLATES.get_template("report.html")
-    return template.render(report=report, style=HTML_STYLE, percent=_pct, css_class=_css_class)
+    return template.render(report=report, percent=_pct, css_class=_css_class)
