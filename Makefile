@@ -6,6 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve test build system-deps
 
+NODE_STAMP := node_modules/.installed
+
+# The standard checkers the tests run (axe-core, the Nu Html Checker), pinned in package-lock.json.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -22,7 +29,7 @@ serve: $(STAMP)
 	bash scripts/install-system-deps --build
 	$(BIN)/python -m helpcenter.dev_server
 
-test: $(STAMP) system-deps
+test: $(STAMP) $(NODE_STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy src hooks
 	node --test tests/js/

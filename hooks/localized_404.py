@@ -9,6 +9,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from helpcenter import mkdocs_i18n, site_build
+from helpcenter.html_conformance import conforming
 from helpcenter.skip_link import with_skip_link
 
 
@@ -37,7 +38,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     build = site_build.current(mkdocs_i18n.current_language(config))
     if build is None:
         return output
-    output = with_skip_link(output, label=build.site.ui.skip_to_content)
+    # A template, not a page: on_post_page (skip link, conformance) does not see it.
+    output = conforming(with_skip_link(output, label=build.site.ui.skip_to_content))
     if not build.site.home_url:
         return output
     target = Path(config.site_dir) / build.site.home_url / "404.html"
