@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from helpcenter import mkdocs_i18n, site_build
 from helpcenter.editor.checks import build_failure
 from helpcenter.editor.links import CrossLanguageLinks
-from helpcenter.editor.project import check_share_image, project_from_config
+from helpcenter.editor.project import check_site_images, project_from_config
 from helpcenter.front_matter import ContentError
 from helpcenter.site_config import ConfigError
 
@@ -23,7 +23,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_build.reset()
     try:
         site_build.settings_of(config.extra)
-        check_share_image(project_from_config(config))
+        check_site_images(project_from_config(config))
     except ConfigError as exc:
         raise PluginError(str(exc)) from exc
     return config
@@ -41,6 +41,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             lang=lang,
             home_url=mkdocs_i18n.home_url(config, lang),
             extra=config.extra,
+            site_name=config.site_name,
         )
     except (ContentError, ConfigError) as exc:
         # The other languages' problems too, so that one build lists everything to fix.

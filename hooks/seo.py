@@ -51,7 +51,7 @@ def on_page_context(
     context["hc_seo"] = page_seo
     if page_seo.url:
         _sitemap.append(
-            seo.SitemapEntry(page_seo.url, page_seo.modified, page_seo.sitemap_alternates)
+            seo.SitemapEntry(page_seo.url, page_seo.lastmod, page_seo.sitemap_alternates)
         )
     return context
 

@@ -18,7 +18,7 @@ from helpcenter.front_matter import (
     read_document,
     validate_meta,
 )
-from helpcenter.git_dates import resolve_updated
+from helpcenter.git_dates import CommitTimes, resolve_time, resolve_updated
 
 RESERVED_FOLDER = "tags"
 
@@ -33,6 +33,9 @@ class Article:
     meta: ArticleMeta
     revision: str
     updated: dt.date | None
+    # For structured data: when the article was published and last changed, with a time zone.
+    published_at: dt.datetime | None = None
+    modified_at: dt.datetime | None = None
 
     @property
     def url(self) -> str:
@@ -99,11 +102,12 @@ def load_catalog(
     lang: str,
     *,
     authors: dict[str, Author],
-    git_dates: dict[Path, dt.date] | None = None,
+    git_times: dict[Path, CommitTimes] | None = None,
+    timezone: str = "UTC",
 ) -> Catalog:
     """Read and validate `docs/<lang>/`; raise ContentError listing every problem found."""
     root = docs_dir / lang
-    git_dates = git_dates or {}
+    git_times = git_times or {}
     problems: list[Problem] = []
     home = HomeMeta()
     collections: dict[str, Collection] = {}
@@ -194,6 +198,7 @@ def load_catalog(
                 )
                 continue
             path = page.relative_to(root).as_posix()
+            times = git_times.get(page.resolve())
             members.append(
                 Article(
                     lang=lang,
@@ -201,7 +206,13 @@ def load_catalog(
                     collection=folder.name,
                     meta=meta,
                     revision=revision_of(data),
-                    updated=resolve_updated(meta.updated, git_dates.get(page.resolve())),
+                    updated=resolve_updated(meta.updated, times.last.date() if times else None),
+                    published_at=resolve_time(
+                        meta.published, times.first if times else None, timezone=timezone
+                    ),
+                    modified_at=resolve_time(
+                        meta.updated, times.last if times else None, timezone=timezone
+                    ),
                 )
             )
         members.sort(key=_title_key)

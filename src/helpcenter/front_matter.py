@@ -162,6 +162,8 @@ class ArticleMeta(BaseModel):
     tags: list[Text] = Field(default_factory=list)
     author: Text | None = None
     updated: Date | None = None
+    # When the article was first published; without it, its file's first commit.
+    published: Date | None = None
     translation_of: TranslationOf | None = None
     # false: the article is specific to its language (parcel lockers exist only in Croatia),
     # so other languages lacking it is intended, not a missing translation.

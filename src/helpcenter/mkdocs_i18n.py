@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
+
+from mkdocs.structure.files import File, InclusionLevel
 
 
 def current_language(config: Any) -> str:
@@ -35,3 +41,44 @@ def build_languages(config: Any) -> list[str]:
     if i18n is None:
         return [current_language(config)]
     return [lang.locale for lang in i18n.config.languages if lang.build]
+
+
+@dataclass(frozen=True)
+class _Translation:
+    """What static-i18n's language switcher reads of a translation: its URL."""
+
+    url: str
+
+
+def generated_page(
+    config: Any,
+    *,
+    lang: str,
+    home_url: str,
+    rel: str,
+    title: str,
+    translations: Mapping[str, str] | None = None,
+) -> File:
+    """A virtual page of one language (tag pages, the accessibility statement), placed where
+    static-i18n would have put `docs/<lang>/<rel>`; `translations` maps other languages to the
+    root-relative URL of the same page there, for the language switcher."""
+    file = File.generated(
+        config,
+        f"{lang}/{rel}",
+        content=f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
+        inclusion=InclusionLevel.NOT_IN_NAV,
+    )
+    stem = PurePosixPath(rel).with_suffix("")
+    folder = stem.parent if stem.name == "index" else stem
+    file.dest_path = f"{home_url}{folder.as_posix()}/index.html"
+    file.url = file._get_url(config.use_directory_urls)
+    # static-i18n's own attributes, which MkDocs' File does not declare.
+    file.alternates = {  # type: ignore[attr-defined]
+        **{code: _Translation(url) for code, url in (translations or {}).items()},
+        lang: file,
+    }
+    file.locale = lang  # type: ignore[attr-defined]
+    file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.localization = lang  # type: ignore[attr-defined]
+    file.norm_src_uri = rel  # type: ignore[attr-defined]
+    return file

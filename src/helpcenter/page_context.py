@@ -20,7 +20,13 @@ from helpcenter.feedback_vocabulary import (
 )
 from helpcenter.related_articles import related_articles
 from helpcenter.search.context import SearchContext, search_context
-from helpcenter.site_config import ContactChannels, FeedbackSettings, UiStrings, plural
+from helpcenter.site_config import (
+    AccessibilityStatement,
+    ContactChannels,
+    FeedbackSettings,
+    UiStrings,
+    plural,
+)
 
 TAGS_FOLDER = "tags"
 
@@ -109,6 +115,39 @@ class Byline:
     avatar: str | None
     updated_iso: str | None
     updated_text: str | None
+    # Times with their UTC offset, for structured data and Open Graph.
+    published_time: str | None = None
+    modified_time: str | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The accessibility statement of one language, in its words."""
+
+    intro: str
+    status: str
+    method: str
+    limitations: tuple[str, ...]
+    reviewed_iso: str
+    reviewed_text: str
+
+
+def statement(
+    config: AccessibilityStatement, ui: UiStrings, *, lang: str, site_name: str
+) -> Statement:
+    """The statement of `lang` from the configuration and the language's UI strings."""
+    text = config.text[lang]
+    status = str(getattr(ui, f"accessibility_status_{config.conformance}"))
+    return Statement(
+        intro=ui.accessibility_intro.format(site=site_name),
+        status=status.format(standard=config.standard),
+        method=text.method,
+        limitations=tuple(text.limitations),
+        reviewed_iso=config.reviewed.isoformat(),
+        reviewed_text=ui.accessibility_reviewed.format(
+            date=localized_date(config.reviewed, lang=lang)
+        ),
+    )
 
 
 @dataclass
@@ -135,6 +174,14 @@ class PageContext:
     outdated: Link | None = None
     # The search boxes of this language (every page has one in the header).
     search: SearchContext | None = None
+    # The accessibility statement's address (every footer links to it) and, on its own page,
+    # the statement.
+    accessibility_url: str | None = None
+    statement: Statement | None = None
+
+
+def _iso(time: dt.datetime | None) -> str | None:
+    return time.isoformat(timespec="seconds") if time else None
 
 
 def tag_slug(tag: str) -> str:
@@ -164,6 +211,15 @@ class SiteContext:
     contact: ContactChannels | None
     feedback: FeedbackSettings | None
     authors: dict[str, Author]
+    site_name: str = ""
+    accessibility: AccessibilityStatement | None = None
+
+    @property
+    def accessibility_rel(self) -> str | None:
+        """The statement's source path in this language (`<slug>.md`), None without one."""
+        if self.accessibility is None or self.catalog.lang not in self.accessibility.text:
+            return None
+        return f"{self.ui.accessibility_page}.md"
 
     def _base(self, kind: str, **kwargs: object) -> PageContext:
         return PageContext(
@@ -177,6 +233,9 @@ class SiteContext:
                 home_url=self.home_url,
                 feedback_url=self.feedback.url if self.feedback else None,
                 articles_count=self.ui.articles_count,
+            ),
+            accessibility_url=(
+                f"{self.home_url}{self.ui.accessibility_page}/" if self.accessibility_rel else None
             ),
             **kwargs,  # type: ignore[arg-type]
         )
@@ -234,6 +293,8 @@ class SiteContext:
             avatar=author.avatar if author else None,
             updated_iso=updated.isoformat() if updated else None,
             updated_text=localized_date(updated, lang=article.lang) if updated else None,
+            published_time=_iso(article.published_at),
+            modified_time=_iso(article.modified_at),
         )
         related = related_articles(article, self.catalog.articles.values())
         return self._base(
@@ -271,6 +332,18 @@ class SiteContext:
                 Link(self.ui.tags_page_title, f"{self.home_url}{TAGS_FOLDER}/"),
             ],
             articles=[self._article_link(a) for a in self.catalog.tags()[tag]],
+        )
+
+    def accessibility_statement(self) -> PageContext:
+        """The accessibility statement, with the contact block's channels."""
+        assert self.accessibility is not None
+        return self._base(
+            "accessibility",
+            title=self.ui.accessibility_title,
+            breadcrumbs=self._collection_crumbs(None),
+            statement=statement(
+                self.accessibility, self.ui, lang=self.catalog.lang, site_name=self.site_name
+            ),
         )
 
     def not_found(self) -> PageContext:

@@ -7,7 +7,6 @@ rebuilds fresh.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -15,9 +14,14 @@ from typing import Any
 
 from helpcenter.authors import load_authors
 from helpcenter.content import Catalog, load_catalog
-from helpcenter.git_dates import last_commit_dates
+from helpcenter.git_dates import CommitTimes, commit_times
 from helpcenter.page_context import TAGS_FOLDER, PageContext, SiteContext, tag_slug
-from helpcenter.site_config import HelpcenterSettings, load_ui_strings, parse_settings
+from helpcenter.site_config import (
+    ConfigError,
+    HelpcenterSettings,
+    load_ui_strings,
+    parse_settings,
+)
 
 
 @dataclass
@@ -45,6 +49,8 @@ class LanguageBuild:
         rel = PurePosixPath(*parts[1:]).as_posix()
         if rel == "index.md":
             return self.site.home()
+        if rel == self.site.accessibility_rel:
+            return self.site.accessibility_statement()
         if rel == f"{TAGS_FOLDER}/index.md":
             return self.site.tags_index()
         if rel.startswith(f"{TAGS_FOLDER}/"):
@@ -63,7 +69,7 @@ class LanguageBuild:
 
 
 _builds: dict[str, LanguageBuild] = {}
-_git_dates: dict[Path, dict[Path, dt.date]] = {}
+_git_times: dict[Path, dict[Path, CommitTimes]] = {}
 
 
 def settings_of(extra: Mapping[str, Any] | None) -> HelpcenterSettings:
@@ -77,13 +83,20 @@ def start_language(
     lang: str,
     home_url: str,
     extra: Mapping[str, Any] | None,
+    site_name: str = "",
 ) -> LanguageBuild:
     """Load and validate one language's content; raises ContentError or ConfigError."""
     settings = parse_settings(extra)
-    if docs_dir not in _git_dates:
-        _git_dates[docs_dir] = last_commit_dates(docs_dir)
+    if docs_dir not in _git_times:
+        _git_times[docs_dir] = commit_times(docs_dir)
     authors = load_authors(docs_dir)
-    catalog = load_catalog(docs_dir, lang, authors=authors, git_dates=_git_dates[docs_dir])
+    catalog = load_catalog(
+        docs_dir,
+        lang,
+        authors=authors,
+        git_times=_git_times[docs_dir],
+        timezone=settings.timezone,
+    )
     ui = load_ui_strings(config_dir / settings.locales_dir, lang)
     site = SiteContext(
         catalog=catalog,
@@ -92,10 +105,29 @@ def start_language(
         contact=settings.contact.get(lang),
         feedback=settings.feedback,
         authors=authors,
+        site_name=site_name,
+        accessibility=settings.accessibility,
     )
+    _check_statement_address(site)
     build = LanguageBuild(lang=lang, site=site)
     _builds[lang] = build
     return build
+
+
+def _check_statement_address(site: SiteContext) -> None:
+    """Every language has the statement's text, and its address hides no collection."""
+    lang = site.catalog.lang
+    if site.accessibility is not None and lang not in site.accessibility.text:
+        raise ConfigError(
+            f"mkdocs.yml: extra.helpcenter.accessibility.text: expected the statement's text "
+            f"(method, limitations) for language '{lang}'"
+        )
+    slug = site.ui.accessibility_page
+    if site.accessibility_rel and slug in site.catalog.collections:
+        raise ConfigError(
+            f"locales/{site.catalog.lang}/ui.yml: 'accessibility_page' {slug!r} is also the "
+            f"folder of a collection (docs/{site.catalog.lang}/{slug}/); choose another address"
+        )
 
 
 def current(lang: str) -> LanguageBuild | None:
@@ -109,4 +141,4 @@ def all_builds() -> dict[str, LanguageBuild]:
 def reset() -> None:
     """Forget everything (a new top-level build or serve rebuild starts)."""
     _builds.clear()
-    _git_dates.clear()
+    _git_times.clear()

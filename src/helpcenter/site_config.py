@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from babel import Locale, UnknownLocaleError
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from helpcenter.feedback_vocabulary import FeedbackMode
 
@@ -31,12 +40,26 @@ def _image_path(value: str) -> str:
 ImagePath = Annotated[str, AfterValidator(_image_path)]
 
 
+def _timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"expected an IANA time zone such as 'Europe/Zagreb', got {value!r}"
+        ) from exc
+    return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(_timezone)]
+
+
 class ConfigError(Exception):
     """A configuration mistake, reported with where it is and what was expected."""
 
 
 class ContactChannels(BaseModel):
-    """Contact channels of one language; every channel is optional."""
+    """Contact channels of one language: at least one written channel (chat or e-mail), so that
+    a customer who cannot use the phone can always reach support."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -45,6 +68,38 @@ class ContactChannels(BaseModel):
     phone: str | None = None
     phone_international: str | None = None
     hours: str | None = None
+
+    @model_validator(mode="after")
+    def _has_written_channel(self) -> ContactChannels:
+        if not (self.chat or self.email):
+            raise ValueError(
+                "expected a written channel, 'email' or 'chat' (a phone number alone leaves out "
+                "customers who cannot call)"
+            )
+        return self
+
+
+class StatementText(BaseModel):
+    """The parts of the accessibility statement that are written per language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # How conformance was assessed ("a self-assessment with axe-core and keyboard tests").
+    method: str
+    # What is known not to work for everyone, and the alternative offered.
+    limitations: list[str] = []
+
+
+class AccessibilityStatement(BaseModel):
+    """`extra.helpcenter.accessibility`: the statement the European Accessibility Act asks for,
+    rendered per language at the `accessibility_page` address of its UI strings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    conformance: Literal["full", "partial", "none"]
+    standard: str = "WCAG 2.2 AA (EN 301 549)"
+    reviewed: dt.date
+    text: dict[str, StatementText]
 
 
 class FeedbackSettings(BaseModel):
@@ -67,6 +122,12 @@ class HelpcenterSettings(BaseModel):
     # The picture of a shared link (og:image, twitter:image, JSON-LD), a path inside the built
     # site, from the theme folder (`overrides/`) or `docs/`; articles may set their own `image`.
     share_image: ImagePath | None = None
+    # The publisher's logo in structured data (Google shows it with the article), found the
+    # same way as `share_image`.
+    publisher_logo: ImagePath | None = None
+    # The shop's time zone: an editor's date (`updated`, `published`) is midnight there.
+    timezone: TimeZoneName = "UTC"
+    accessibility: AccessibilityStatement | None = None
 
 
 class UiStrings(BaseModel):
@@ -140,6 +201,24 @@ class UiStrings(BaseModel):
     search_suggested_collections: str
     search_sections: str
     search_unavailable: str
+    # The accessibility statement (partials/hc/accessibility.html) and its footer link.
+    # The statement's folder in the language's URLs, a slug such as "izjava-o-pristupacnosti".
+    accessibility_page: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    accessibility_link: str
+    accessibility_title: str
+    accessibility_intro: str
+    accessibility_status_title: str
+    accessibility_status_full: str
+    accessibility_status_partial: str
+    accessibility_status_none: str
+    accessibility_method_title: str
+    accessibility_limitations_title: str
+    accessibility_no_limitations: str
+    accessibility_contact_title: str
+    accessibility_contact_text: str
+    accessibility_reviewed: str
+    # The mobile navigation drawer's button.
+    menu_open: str
 
 
 def parse_settings(
@@ -188,3 +267,19 @@ def plural(strings: dict[str, str], n: int, *, lang: str) -> str:
     except (UnknownLocaleError, ValueError):
         form = "one" if n == 1 else "other"
     return strings.get(form, strings["other"]).format(n=n)
+
+
+def statement_urls(
+    extra: Mapping[str, Any] | None, *, config_dir: Path, homes: Mapping[str, str]
+) -> dict[str, str]:
+    """The accessibility statement's root-relative URL in each language of `homes` (language
+    to home URL) that has one."""
+    settings = parse_settings(extra)
+    if settings.accessibility is None:
+        return {}
+    locales = config_dir / settings.locales_dir
+    return {
+        lang: f"{home}{load_ui_strings(locales, lang).accessibility_page}/"
+        for lang, home in homes.items()
+        if lang in settings.accessibility.text
+    }

@@ -55,6 +55,7 @@ title: Kako otkazati narudžbu?
 description: Narudžbu možete otkazati dok nije poslana.
 tags: [narudžba, povrat novca]
 author: ana
+published: 2023-11-20
 updated: 2024-03-12
 ---
 Narudžbu možete otkazati sami.

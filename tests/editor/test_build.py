@@ -69,7 +69,11 @@ def site(sites: tuple[Path, Path]) -> Path:
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return _soup(site / path / "index.html")
+
+
+def _soup(file: Path) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def alternates(soup: BeautifulSoup) -> dict[str, str]:
@@ -162,7 +166,10 @@ def test_every_page_has_a_share_image_and_an_article_may_set_its_own(site: Path)
 
 
 def test_404_pages_are_titled_in_their_language(site: Path) -> None:
-    for path, heading in (("404.html", "Stranica nije pronađena"), ("fi/404.html", "Sivua ei löytynyt")):
+    for path, heading in (
+        ("404.html", "Stranica nije pronađena"),
+        ("fi/404.html", "Sivua ei löytynyt"),
+    ):
         soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
         assert soup.title is not None
         assert soup.title.get_text().startswith(f"{heading} - Lanterna")
@@ -174,8 +181,26 @@ def test_json_ld_article_breadcrumbs_and_collection(site: Path) -> None:
     article = data["Article"]
     assert article["headline"] == "Kako otkazati narudžbu?"
     assert article["description"] == "Narudžbu možete otkazati dok nije poslana."
-    assert article["dateModified"] == "2024-03-12"
+    # Front-matter dates are midnight in the shop's time zone (mkdocs.yml: Europe/Zagreb).
+    assert article["datePublished"] == "2023-11-20T00:00:00+01:00"
+    assert article["dateModified"] == "2024-03-12T00:00:00+01:00"
+    assert article["image"] == f"{SITE_URL}assets/images/share.png"
     assert article["author"] == {"@type": "Person", "name": "Ana Marić"}
+    assert article["publisher"] == {
+        "@type": "Organization",
+        "name": "Lanterna \u2013 Centar za pomoć",
+        "url": SITE_URL,
+        "logo": {"@type": "ImageObject", "url": f"{SITE_URL}assets/images/logo.png"},
+    }
+    assert (site / "assets/images/logo.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    fi_publisher = json_ld(page(site, "fi/narudzbe/otkazivanje"))["Article"]["publisher"]
+    assert fi_publisher["url"] == f"{SITE_URL}fi/"
+    assert meta(page(site, "narudzbe/otkazivanje"), "article:published_time") == (
+        "2023-11-20T00:00:00+01:00"
+    )
+    # An ordinary article is no FAQ page, on any page of the site.
+    types = {kind for path in site.rglob("*.html") for kind in json_ld(_soup(path))}
+    assert types <= {"Article", "BreadcrumbList", "CollectionPage"}, types
     assert article["inLanguage"] == "hr"
     crumbs = data["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["item"]) for c in crumbs] == [

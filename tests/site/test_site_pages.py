@@ -372,9 +372,12 @@ def test_switcher_on_an_article_leads_to_its_translation_or_the_other_home(
 
 
 def test_switcher_on_homes_collections_and_404_pages(built_site: Path) -> None:
-    """Homes and collections switch to their counterpart; a 404 page to the other home."""
+    """Homes, collections and the accessibility statements switch to their counterpart; a 404
+    page to the other home."""
     expected = {
         **{page: url_of(counterpart(page)) for lang in LANGS for page in collections(lang)},
+        "izjava-o-pristupacnosti/index.html": "/fi/saavutettavuusseloste/",
+        "fi/saavutettavuusseloste/index.html": "/izjava-o-pristupacnosti/",
         "index.html": "/fi/",
         "fi/index.html": "/",
         "404.html": "/fi/",
@@ -578,3 +581,57 @@ def test_sidebar_and_footer_follow_the_collection_page_order(built_site: Path, l
             page = file_for(built_site, current).relative_to(built_site).as_posix()
             footer = soup_of(built_site, page).select_one("a.md-footer__link--next")
             assert footer is not None and resolve(page, footer["href"]) == following, page
+
+
+# Accessibility statement
+
+STATEMENT = {
+    "hr": "izjava-o-pristupacnosti/index.html",
+    "fi": "fi/saavutettavuusseloste/index.html",
+}
+STATEMENT_WORDS = {
+    "hr": {
+        "title": "Izjava o pristupačnosti",
+        "status": "Stranice su u potpunosti usklađene sa zahtjevima WCAG 2.2 AA (EN 301 549).",
+        "limitation": "Pretraživanje radi samo uz uključen JavaScript.",
+        "reviewed": "Izjava je posljednji put preispitana 3. prosinca 2026.",
+    },
+    "fi": {
+        "title": "Saavutettavuusseloste",
+        "status": "Sivut täyttävät WCAG 2.2 AA (EN 301 549) -vaatimukset kokonaan.",
+        "limitation": "Haku toimii vain, kun JavaScript on käytössä.",
+        "reviewed": "Seloste on tarkistettu viimeksi 3. joulukuuta 2026.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_accessibility_statement_of_each_language(built_site: Path, lang: str) -> None:
+    """Conformance status, how it was assessed, known limitations, a written contact channel
+    and the date of the last review, in the page's language, from mkdocs.yml."""
+    soup = soup_of(built_site, STATEMENT[lang])
+    words = STATEMENT_WORDS[lang]
+    main = soup.select_one("#hc-main")
+    assert main is not None and soup.h1 is not None
+    assert soup.h1.get_text(strip=True) == words["title"]
+    text = main.get_text(" ", strip=True)
+    assert words["status"] in text
+    limitations = [
+        li.get_text(" ", strip=True) for li in main.select(".hc-statement__limitations li")
+    ]
+    assert len(limitations) == 1 and limitations[0].startswith(words["limitation"])
+    reviewed = main.select_one(".hc-statement__reviewed time")
+    assert reviewed is not None and reviewed["datetime"] == "2026-12-03"
+    assert reviewed.get_text(strip=True) == words["reviewed"]
+    written = [a["href"] for a in main.select(".hc-contact a[href]")]
+    assert any(href.startswith("mailto:") for href in written), written
+    assert soup.html is not None and soup.html["lang"] == lang
+
+
+def test_every_page_links_to_its_languages_statement_in_the_footer(built_site: Path) -> None:
+    for path in built_html(built_site):
+        soup = soup_of(built_site, path)
+        links = soup.select("footer .md-copyright a.hc-footer__statement")
+        assert len(links) == 1, path
+        target = resolve(path, str(links[0]["href"]))
+        assert target == "/" + STATEMENT[lang_of(path)].removesuffix("index.html"), path

@@ -149,3 +149,54 @@ def test_a_wrong_share_image_fails_the_build(tmp_path: Path, value: str, expecte
     result = build_site(root, root / "site")
     assert result.returncode != 0
     assert expected in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            '        chat: "https://lanterna.example/chat"\n'
+            '        email: podrska@lanterna.example\n        phone: "01 5555 123"\n',
+            '        phone: "01 5555 123"\n',
+            "mkdocs.yml: extra.helpcenter.contact.hr: expected a written channel, 'email' or "
+            "'chat' (a phone number alone leaves out customers who cannot call)",
+        ),
+        (
+            "      conformance: full ",
+            "      conformance: mostly ",
+            "mkdocs.yml: extra.helpcenter.accessibility.conformance: Input should be 'full', "
+            "'partial' or 'none'",
+        ),
+        (
+            "        fi:\n          method: >-\n            Itsearviointi",
+            "        sv:\n          method: >-\n            Itsearviointi",
+            "mkdocs.yml: extra.helpcenter.accessibility.text: expected the statement's text "
+            "(method, limitations) for language 'fi'",
+        ),
+        (
+            "    timezone: Europe/Zagreb\n",
+            "    timezone: Europe/Zagrebb\n",
+            "mkdocs.yml: extra.helpcenter.timezone: expected an IANA time zone such as "
+            "'Europe/Zagreb', got 'Europe/Zagrebb'",
+        ),
+        (
+            "    publisher_logo: assets/images/logo.png\n",
+            "    publisher_logo: assets/images/nema.png\n",
+            "mkdocs.yml: extra.helpcenter.publisher_logo: 'assets/images/nema.png' is not a file "
+            "in overrides/ or docs/; expected an image file the site publishes",
+        ),
+    ],
+    ids=["no-written-channel", "conformance", "statement-text", "timezone", "logo"],
+)
+def test_a_wrong_site_setting_fails_the_build(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    root = copy_project(tmp_path / "project")
+    write_content(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr

@@ -22,6 +22,11 @@ DE_CONTACT = """\
         phone_international: "+49305555123"
         hours: "Mo–Fr 9–18 Uhr"
 """
+DE_STATEMENT = """\
+        de:
+          method: Selbstbewertung mit axe-core und dem Nu Html Checker.
+          limitations: []
+"""
 # A few translated strings are enough to see them on the pages; the rest stay as copied.
 DE_STRINGS = {
     "skip_to_content: Siirry sisältöön": "skip_to_content: Zum Inhalt springen",
@@ -61,6 +66,7 @@ def _add_german(root: Path) -> None:
     config = config[:languages_end] + DE_LANGUAGE + config[languages_end:]
     config = config.replace("\n\n  - hooks/", "\n\nhooks:\n  - hooks/", 1)
     config = config.replace("    contact:\n", "    contact:\n" + DE_CONTACT, 1)
+    config = config.replace("      text:\n", "      text:\n" + DE_STATEMENT, 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     strings = (ROOT / "locales/fi/ui.yml").read_text(encoding="utf-8")
     for old, new in DE_STRINGS.items():
@@ -89,12 +95,14 @@ def _soup(site: Path, path: str) -> BeautifulSoup:
 
 
 def test_the_config_edit_is_where_the_readme_says(tmp_path: Path) -> None:
-    """The test edits the languages list and the contact block, as the README's steps do."""
+    """The test edits the languages list, the contact block and the accessibility statement,
+    as the README's steps do."""
     root = copy_project(tmp_path / "project")
     _add_german(root)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert DE_LANGUAGE in config.split("hooks:")[0]
-    assert config.index("      de:") > config.index("    contact:")
+    assert config.index(DE_CONTACT) > config.index("    contact:")
+    assert config.index(DE_STATEMENT) > config.index("    accessibility:")
 
 
 def test_german_pages_are_built_in_german(german_site: Path) -> None:

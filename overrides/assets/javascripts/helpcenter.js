@@ -1,4 +1,6 @@
-// helpcenter: relative "updated" dates, focus-moving back-to-top links, the scheme toggle.
+// helpcenter: relative "updated" dates, focus-moving back-to-top links, the scheme toggle,
+// hreflang links kept from Material's sitemap look-ups, the keyboard-operable navigation
+// drawer and link targets for print.
 (function () {
   "use strict";
 
@@ -67,7 +69,68 @@
     });
   }
 
+  // Material's bundle, on DOMContentLoaded, requests "sitemap.xml" next to the address of every
+  // <link rel="alternate"> to redirect clicks on its language selector; our switcher already
+  // links to the translation itself, and those addresses answer 404 on the published site.
+  // Deferred scripts run after the bundle has subscribed and before the event fires, so the
+  // links are hidden from its one look-up and restored by a listener that runs after it.
+  function keepAlternatesFromSitemapLookups() {
+    var links = document.querySelectorAll("link[rel=alternate][hreflang]");
+    if (!links.length || document.readyState !== "interactive") return;
+    links.forEach(function (link) { link.removeAttribute("rel"); });
+    document.addEventListener("DOMContentLoaded", function () {
+      links.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+    }, { once: true });
+  }
+
+  // partials/header.html: the drawer's button. Material opens the drawer from its hidden
+  // checkbox; a click on the checkbox keeps Material's own handling (overlay, closing on
+  // navigation) in step. Opening moves the focus into the drawer; Escape, or the focus leaving
+  // it, closes it, and Escape returns the focus to the button.
+  function wireDrawer() {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector("[data-hc-drawer-toggle]");
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !button || !drawer) return;
+    function setOpen(open) {
+      if (toggle.checked !== open) toggle.click();
+    }
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    button.addEventListener("click", function () {
+      setOpen(!toggle.checked);
+      if (!toggle.checked) return;
+      var first = drawer.querySelector("a[href], button, input:not([type=checkbox]), select");
+      if (first) first.focus();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      setOpen(false);
+      button.focus();
+    });
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (toggle.checked && next && next !== button && !drawer.contains(next)) setOpen(false);
+    });
+  }
+
+  // The print stylesheet shows where a link leads; relative addresses would mean nothing on
+  // paper, so it prints each link's absolute address.
+  function markPrintedLinkTargets() {
+    var links = document.querySelectorAll(
+      ".md-content .md-typeset a[href]:not([href^='#']):not(.headerlink)"
+    );
+    links.forEach(function (link) {
+      if (link.closest(".hc-breadcrumbs, .hc-tags, [data-hc-search]")) return;
+      link.setAttribute("data-hc-print-href", link.href.replace(/^mailto:|^tel:/, ""));
+    });
+  }
+
+  keepAlternatesFromSitemapLookups();
   showRelativeDates();
   wireBackToTop();
   wireSchemeToggle();
+  wireDrawer();
+  markPrintedLinkTargets();
 })();

@@ -12,7 +12,7 @@ from helpcenter.authors import Author, load_authors
 from helpcenter.content import Catalog, load_catalog
 from helpcenter.editor.links import LinkError, RenderedPage, Renderer, resolve, theme_ids
 from helpcenter.editor.links import line_of as _line_of
-from helpcenter.editor.project import Project, check_share_image
+from helpcenter.editor.project import Project, check_site_images
 from helpcenter.editor.translations import article_paths, article_status
 from helpcenter.front_matter import ContentError, Document, Problem, read_document
 from helpcenter.page_context import tag_slug
@@ -204,7 +204,7 @@ def check_project(
     langs = list(langs) if langs is not None else project.codes
     problems: list[Problem] = []
     try:
-        check_share_image(project)
+        check_site_images(project)
     except ConfigError as exc:
         problems.append(Problem("mkdocs.yml", 1, str(exc).removeprefix("mkdocs.yml: ")))
     catalogs = dict(catalogs or {})

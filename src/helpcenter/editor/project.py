@@ -35,6 +35,8 @@ class Project:
     mdx_configs: dict[str, Any] = field(default_factory=dict)
     # Root-relative URL of the site's default share image (`extra.helpcenter.share_image`).
     share_image: str | None = None
+    # Root-relative URL of the publisher's logo (`extra.helpcenter.publisher_logo`).
+    publisher_logo: str | None = None
 
     @property
     def codes(self) -> list[str]:
@@ -122,22 +124,25 @@ def project_from_config(config: Any, *, skip_extensions: tuple[type, ...] = ()) 
         ),
         mdx_configs=dict(config.mdx_configs or {}),
         share_image=settings.share_image,
+        publisher_logo=settings.publisher_logo,
     )
 
 
-def check_share_image(project: Project) -> None:
-    """Raise ConfigError when the configured share image is not a file the site publishes."""
-    image = project.share_image
-    if not image:
-        return
+def check_site_images(project: Project) -> None:
+    """Raise ConfigError when the configured share image or publisher logo is not a file the
+    site publishes."""
     folders = [folder for folder in (project.theme_dir, project.docs_dir) if folder is not None]
-    if any((folder / image).is_file() for folder in folders):
-        return
-    where = " or ".join(f"{project.rel(folder)}/" for folder in folders)
-    raise ConfigError(
-        f"mkdocs.yml: extra.helpcenter.share_image: {image!r} is not a file in {where}; "
-        "expected an image file the site publishes"
-    )
+    for name, image in (
+        ("share_image", project.share_image),
+        ("publisher_logo", project.publisher_logo),
+    ):
+        if not image or any((folder / image).is_file() for folder in folders):
+            continue
+        where = " or ".join(f"{project.rel(folder)}/" for folder in folders)
+        raise ConfigError(
+            f"mkdocs.yml: extra.helpcenter.{name}: {image!r} is not a file in {where}; "
+            "expected an image file the site publishes"
+        )
 
 
 def load_project(config_file: Path) -> Project:

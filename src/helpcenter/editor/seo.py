@@ -88,11 +88,17 @@ class PageSeo:
     url: str | None
     site_name: str
     modified: str | None
+    published: str | None
     author: str | None  # the byline's name, for `<meta name="author">`
     image: str | None  # absolute URL of the share image
     alternates: tuple[Alternate, ...]  # for the head: absolute once `site_url` is public
     sitemap_alternates: tuple[Alternate, ...]  # always absolute
     json_ld: tuple[str, ...]
+
+    @property
+    def lastmod(self) -> str | None:
+        """The sitemap's date of the last change (the day of `modified`, in its own offset)."""
+        return self.modified[:10] if self.modified else None
 
 
 def languages_with(project: Project, rel: str, *, kind: str | None, lang: str) -> list[str]:
@@ -177,8 +183,19 @@ def structured_data(
     image: str | None = None,
 ) -> list[dict[str, Any]]:
     """schema.org objects: Article + BreadcrumbList on articles, CollectionPage + BreadcrumbList
-    on collections, nothing elsewhere."""
-    publisher = {"@type": "Organization", "name": site_name}
+    on collections, nothing elsewhere. Not FAQPage: Google shows its rich results only for
+    government and health sites, and an article answers one question, not a list of them."""
+    logo = _abs(project, project.publisher_logo) if project.publisher_logo else None
+    publisher = _compact(
+        {
+            "@type": "Organization",
+            "name": site_name,
+            "url": _abs(project, project.language(hc.lang).home_url)
+            if hc.lang in project.codes
+            else None,
+            "logo": {"@type": "ImageObject", "url": logo} if logo else None,
+        }
+    )
     if hc.kind == "article":
         byline = hc.byline
         author = (
@@ -195,7 +212,8 @@ def structured_data(
                 "inLanguage": hc.lang,
                 "url": url,
                 "mainEntityOfPage": url,
-                "dateModified": byline.updated_iso if byline else None,
+                "datePublished": byline.published_time if byline else None,
+                "dateModified": byline.modified_time if byline else None,
                 "image": image,
                 "author": author,
                 "publisher": publisher,
@@ -258,7 +276,8 @@ def page_seo(
         if is_public(project.site_url)
         else alternates(project, rel, langs, relative_to=page_url(src, project=project) or "")
     )
-    modified = hc.byline.updated_iso if hc is not None and hc.byline is not None else None
+    modified = hc.byline.modified_time if hc is not None and hc.byline is not None else None
+    published = hc.byline.published_time if hc is not None and hc.byline is not None else None
     image_url = share_image_url(project, src=src, image=image)
     data = (
         structured_data(
@@ -277,6 +296,7 @@ def page_seo(
         url=canonical,
         site_name=site_name,
         modified=modified,
+        published=published,
         author=hc.byline.author_name if hc is not None and hc.byline is not None else None,
         image=image_url,
         alternates=head,
