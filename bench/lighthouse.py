@@ -29,8 +29,8 @@ LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 # Audits a local preview cannot pass by construction (see the docstring).
 LOCAL_ONLY = {"hreflang", "canonical"}
-# One page of every kind, in both languages; the plain site has no tag pages, statement or
-# localized 404, so those rows compare with its nearest page (its home).
+# One page of every kind, in both languages; the plain site has no tag pages or statement,
+# so those rows compare with its home, and one 404 page for both languages.
 PAGES = {
     "home": ("", "fi/"),
     "collection": ("narudzbe/", "fi/narudzbe/"),
@@ -39,7 +39,7 @@ PAGES = {
     "statement": ("izjava-o-pristupacnosti/", "fi/saavutettavuusseloste/"),
     "not-found": ("404.html", "fi/404.html"),
 }
-PLAIN_PAGES = {"tags": ("", "fi/"), "statement": ("", "fi/")}
+PLAIN_PAGES = {"tags": ("", "fi/"), "statement": ("", "fi/"), "not-found": ("404.html", "404.html")}
 
 
 def _install() -> None:
