@@ -25,20 +25,22 @@ from pathlib import Path
 _PR_SET_PDEATHSIG = 1
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, with each language's own 404 page like a production host would serve."""
 
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
+    def not_found_page(self) -> Path:
+        """The page a missing address answers with: its language's `404.html`."""
         root = Path(self.directory)
         first = self.path.lstrip("/").split("/", 1)[0]
-        page = (
-            root / first / "404.html"
-            if first and (root / first / "404.html").is_file()
-            else root / "404.html"
-        )
+        if first and (root / first / "404.html").is_file():
+            return root / first / "404.html"
+        return root / "404.html"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.not_found_page() if code == 404 else None
+        if page is None or not page.is_file():
+            super().send_error(code, message, explain)
+            return
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -177,7 +179,7 @@ def _run(args: argparse.Namespace) -> int:
             print("The site did not build; see the messages above.", file=sys.stderr)
             return built.returncode
 
-    handler = functools.partial(_SiteHandler, directory=str(args.site_dir))
+    handler = functools.partial(SiteHandler, directory=str(args.site_dir))
     # Bound before the service starts: the port stays ours while the service comes up.
     server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
     if "://" not in args.database:  # a SQLite path: its folder must exist

@@ -161,6 +161,7 @@ class UiStrings(BaseModel):
     not_found_title: str
     not_found_text: str
     not_found_home: str
+    not_found_suggestions: str
     feedback_slot_label: str
     # "Was this helpful?" widget (overrides/partials/hc/feedback.html).
     feedback_question: str

@@ -157,3 +157,41 @@ def test_scheme_toggle_names_its_action_and_space_and_enter_agree(
     page.reload()
     page.wait_for_function(f"{scheme} === 'slate'")
     assert page.get_by_role("button", name=TO_LIGHT[lang], exact=True).is_visible()
+
+
+# A missing address, as a host with one 404 page for the whole site answers it.
+MISSING = {
+    "hr": ("/narudzbe/otkazivanje-narudzbe-stari-link/", "Stranica nije pronađena"),
+    # Finnish words: the Finnish articles are found by their Finnish text.
+    "fi": ("/fi/tilaukset/tilauksen-peruminen/", "Sivua ei löytynyt"),
+}
+SUGGESTIONS_TITLE = {"hr": "Možda ste tražili", "fi": "Tarkoititko jotakin näistä?"}
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_the_single_404_page_speaks_the_addresss_language_and_suggests_articles(
+    page: Page, built_site: Path, lang: str
+) -> None:
+    """GitHub Pages sends the root 404.html for every missing address: under /fi/ it shows the
+    Finnish page, and both suggest the article the old address's words name, with the contact
+    block."""
+    from playwright.sync_api import expect
+
+    from tests.support import serve_directory
+
+    path, heading = MISSING[lang]
+    with serve_directory(built_site, not_found_page=True) as url:
+        response = page.goto(url + path)
+        assert response is not None and response.status == 404
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("h1")).to_have_text(heading)
+        suggestions = page.locator("[data-hc-suggestions]")
+        expect(suggestions).to_be_visible()
+        expect(suggestions.locator("h2")).to_have_text(SUGGESTIONS_TITLE[lang])
+        links = suggestions.locator("[data-hc-suggestion-list] a")
+        expect(links.first).to_be_visible()
+        assert 1 <= links.count() <= 3
+        hrefs = [href for href in links.evaluate_all("els => els.map(e => e.pathname)")]
+        assert f"/{PREFIX[lang]}{ARTICLE}" in hrefs, hrefs
+        assert page.url == url + path  # the visitor's address stays as they typed it
+        expect(page.locator("#hc-contact a[href^='mailto:']")).to_be_visible()

@@ -10,6 +10,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from helpcenter.dev_server import SiteHandler
+
 
 def free_port() -> int:
     with contextlib.closing(socket.socket()) as sock:
@@ -22,10 +24,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _OneNotFoundPageHandler(SiteHandler):
+    """As GitHub Pages does: the site's root `404.html`, status 404, for every missing file."""
+
+    def not_found_page(self) -> Path:
+        return Path(str(self.directory)) / "404.html"
+
+
 @contextlib.contextmanager
-def serve_directory(directory: Path, *, port: int | None = None) -> Iterator[str]:
-    """Serve `directory` on loopback (`port`, or a free one); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(
+    directory: Path, *, port: int | None = None, not_found_page: bool = False
+) -> Iterator[str]:
+    """Serve `directory` on loopback (`port`, or a free one); yields the base URL. With
+    `not_found_page`, a missing file answers with the root `404.html`, as GitHub Pages does."""
+    handler_class = _OneNotFoundPageHandler if not_found_page else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port or free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -3,9 +3,33 @@
 import { SearchBox } from "./box.js";
 import { Engine } from "./engine.js";
 import { createMissReporter, missSender } from "./misses.js";
+import { notFoundPageFor, suggest } from "./not_found.js";
 
 const configElement = document.getElementById("hc-search-config");
-if (configElement) start(configElement.dataset);
+if (!showNotFoundInItsLanguage() && configElement) start(configElement.dataset);
+
+// On a 404 page of another language than the missing address's: that language's 404 page
+// replaces this one, at the same address. True when it is on its way.
+function showNotFoundInItsLanguage() {
+  const page = document.querySelector("[data-hc-not-found]");
+  if (!page) return false;
+  const split = (name) => (page.getAttribute(name) || "").split(" ").filter(Boolean);
+  const target = notFoundPageFor(location.pathname, document.documentElement.lang,
+    split("data-hc-homes"), split("data-hc-langs"));
+  if (!target) return false;
+  fetch(target, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+    .then((html) => {
+      document.open();
+      document.write(html);
+      document.close();
+      // The page's window stays, so this module is not run again for the new page.
+      const config = document.getElementById("hc-search-config");
+      if (config) start(config.dataset);
+    })
+    .catch(() => configElement && start(configElement.dataset));
+  return true;
+}
 
 function start(data) {
   const lang = data.lang || document.documentElement.lang;
@@ -39,6 +63,14 @@ function start(data) {
     },
     true,
   );
+
+  // The 404 page suggests articles for the words of the missing address.
+  const suggestions = document.querySelector("[data-hc-suggestions]");
+  if (suggestions) {
+    suggest(suggestions, engine, location.pathname, suggestions.dataset.hcHome || "/").catch((error) => {
+      console.warn("helpcenter search: no suggestions", error);
+    });
+  }
 
   // `/?q=...` (the no-JavaScript form, or a shared link) runs the search on arrival.
   const initial = new URL(location.href).searchParams.get("q");
