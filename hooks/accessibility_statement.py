@@ -8,16 +8,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import hook_order, mkdocs_i18n, site_build
 from helpcenter.site_config import statement_urls
 
 
-# After the content catalog (-110) has loaded this language's settings.
-@event_priority(-120)
+@event_priority(hook_order.GENERATED_PAGES)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add `<accessibility_page>.md` for the language being built, when one is configured."""
     lang = mkdocs_i18n.current_language(config)
-    build = site_build.current(lang)
+    build = site_build.language(config)
     if build is None or build.site.accessibility_rel is None:
         return files
     files.append(

@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import hook_order, mkdocs_i18n, site_build
 from helpcenter.page_text import as_html
 
 # What the theme hides per kind of page: the home page is a landing page, lists need no TOC.
@@ -19,7 +19,7 @@ _HIDE = {"home": ["navigation", "toc"], "collection": ["toc"], "tag": ["toc"], "
 
 
 def _context(page: Page, config: MkDocsConfig) -> Any:
-    build = site_build.current(mkdocs_i18n.current_language(config))
+    build = site_build.language(config)
     return build.context_for(page.file.src_uri) if build else None
 
 
@@ -42,12 +42,11 @@ def on_page_context(
     return context
 
 
-# After static-i18n (-100) has removed the language sections, so collections are top level.
-@event_priority(-110)
+@event_priority(hook_order.NAVIGATION)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Sections named and ordered like the collections, articles like the collection pages."""
     lang = mkdocs_i18n.current_language(config)
-    build = site_build.current(lang)
+    build = site_build.language(config)
     if build is None:
         return nav
     collections = build.catalog.collections

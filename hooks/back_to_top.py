@@ -6,13 +6,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import site_build
 from helpcenter.back_to_top import add_back_to_top_links
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Articles only; other pages have no `##` sections written by editors."""
-    build = site_build.current(mkdocs_i18n.current_language(config))
+    build = site_build.language(config)
     hc = build.context_for(page.file.src_uri) if build else None
     if hc is None or hc.kind != "article":
         return html

@@ -16,6 +16,7 @@ from helpcenter import mkdocs_i18n, site_build
 from helpcenter.editor.checks import build_failure, check_project, errors, warnings
 from helpcenter.editor.links import CrossLanguageLinks, rendered_page
 from helpcenter.editor.project import project_from_config
+from helpcenter.site_config import parse_settings
 
 log = get_plugin_logger(__name__)
 
@@ -39,7 +40,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     Runs once this language's pages are rendered, so the checks reuse MkDocs' own rendering.
     """
     lang = mkdocs_i18n.current_language(config)
-    build = site_build.current(lang)
+    build = site_build.language(config)
     links = _links(config)
     if build is None or links is None:
         return env
@@ -48,7 +49,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         for file in files.documentation_pages()
         if file.page is not None and file.page.content is not None and file.src_uri in links.links
     }
-    project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
+    site = site_build.active()
+    if site is None:
+        return env
+    project = site.project
     problems = check_project(
         project, langs=[lang], catalogs={lang: build.catalog}, rendered=rendered
     )
@@ -71,9 +75,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Rebuild the preview when UI strings change too (docs/ and mkdocs.yml are watched anyway)."""
-    locales = (
-        Path(config.config_file_path).parent / site_build.settings_of(config.extra).locales_dir
-    )
+    locales = Path(config.config_file_path).parent / parse_settings(config.extra).locales_dir
     if locales.is_dir():
         server.watch(str(locales))
     return server

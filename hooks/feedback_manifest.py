@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import hook_order, mkdocs_i18n, site_build
 from helpcenter.feedback_manifest import (
     MANIFEST_FILE,
     build_manifest,
@@ -26,14 +26,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-# After static-i18n (-100) has built the other languages.
-@event_priority(-101)
+@event_priority(hook_order.FINAL_PASS)
 def on_post_build(config: MkDocsConfig) -> None:
     """Final pass only: the manifest lists every language."""
-    if not mkdocs_i18n.is_final_pass(config):
+    site = site_build.active()
+    if not mkdocs_i18n.is_final_pass(config) or site is None:
         return
-    builds = site_build.all_builds()
-    settings = site_build.settings_of(config.extra)
+    builds = site.languages
+    settings = site.settings
     manifest = build_manifest(
         [b.catalog for b in builds.values()],
         home_urls={lang: b.site.home_url for lang, b in builds.items()},

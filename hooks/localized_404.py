@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import site_build
 from helpcenter.html_conformance import conforming
 from helpcenter.skip_link import with_skip_link
 
@@ -25,7 +25,7 @@ def on_template_context(
     homes = config.extra.get("alternate")
     if homes:
         config.extra.alternate = copy.deepcopy(homes)  # type: ignore[attr-defined]  # static-i18n's
-    build = site_build.current(mkdocs_i18n.current_language(config))
+    build = site_build.language(config)
     if build is not None:
         context["hc"] = build.site.not_found()
     return context
@@ -35,7 +35,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """Write a non-default language's 404 into its folder instead of over the root one."""
     if template_name != "404.html":
         return output
-    build = site_build.current(mkdocs_i18n.current_language(config))
+    build = site_build.language(config)
     if build is None:
         return output
     # A template, not a page: on_post_page (skip link, conformance) does not see it.

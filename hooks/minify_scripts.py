@@ -7,12 +7,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from helpcenter import mkdocs_i18n
+from helpcenter import hook_order, mkdocs_i18n
 from helpcenter.script_minifier import minify_scripts
 
 
-# After static-i18n (-100) has built the other languages; they share the root's assets.
-@event_priority(-101)
+@event_priority(hook_order.FINAL_PASS)
 def on_post_build(config: MkDocsConfig) -> None:
     """Final pass only: minify `assets/javascripts/*.js` of the site."""
     if not mkdocs_i18n.is_final_pass(config):

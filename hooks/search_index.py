@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import hook_order, mkdocs_i18n, site_build
 from helpcenter.search import collector
 from helpcenter.search.indexer import IndexingError
 from helpcenter.search.wordlists import WordListError
@@ -17,35 +17,29 @@ from helpcenter.search.wordlists import WordListError
 log = get_plugin_logger(__name__)
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A new top-level build starts with nothing collected, and its word analysis warming up."""
-    if mkdocs_i18n.is_final_pass(config):
-        collector.reset(mkdocs_i18n.build_languages(config))
-    return config
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Keep each article's title, lead and rendered body for the index."""
-    lang = mkdocs_i18n.current_language(config)
-    build = site_build.current(lang)
+    site = site_build.active()
+    build = site_build.language(config)
     hc = build.context_for(page.file.src_uri) if build else None
-    if build is None or hc is None or hc.kind != "article" or page.content is None:
+    if site is None or site.search is None or build is None or hc is None or hc.kind != "article":
+        return output
+    if page.content is None:
         return output
     record = collector.article_record(build.catalog, hc.page, url=page.url, body_html=page.content)
-    collector.add(lang, home_url=build.site.home_url, record=record)
+    site.search.add(build.lang, home_url=build.site.home_url, record=record)
     return output
 
 
-# After static-i18n (-100) has built the other languages.
-@event_priority(-101)
+@event_priority(hook_order.FINAL_PASS)
 def on_post_build(config: MkDocsConfig) -> None:
     """Final pass only: write `<lang home>/pagefind/` for every language."""
-    if not mkdocs_i18n.is_final_pass(config):
+    site = site_build.active()
+    if not mkdocs_i18n.is_final_pass(config) or site is None or site.search is None:
         return
-    settings = site_build.settings_of(config.extra)
-    locales_dir = Path(config.config_file_path).parent / settings.locales_dir
+    locales_dir = Path(config.config_file_path).parent / site.settings.locales_dir
     try:
-        indexes = collector.build_indexes(
+        indexes = site.search.build_indexes(
             site_dir=Path(config.site_dir),
             locales_dir=locales_dir,
             languages=mkdocs_i18n.build_languages(config),

@@ -11,34 +11,29 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter import mkdocs_i18n
+from helpcenter import hook_order, mkdocs_i18n, site_build
 from helpcenter.editor import seo
-from helpcenter.editor.project import project_from_config
 from helpcenter.page_text import as_text
-
-# Pages of every language, collected while they render, written once at the end.
-_sitemap: list[seo.SitemapEntry] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Refuse to publish without a public `site_url`; a new top-level build starts a new sitemap."""
+    """Refuse to publish without a public `site_url`."""
     problem = seo.publish_problem(config.site_url)
     if problem:
         raise PluginError(problem)
-    if mkdocs_i18n.is_final_pass(config):
-        _sitemap.clear()
     return config
 
 
-# After hooks/article_pages.py has put `hc` into the context.
-@event_priority(-50)
+@event_priority(hook_order.AFTER_PAGE_CONTEXT)
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     """Give `partials/hc/seo.html` the page's metadata and remember the page for the sitemap."""
-    project = project_from_config(config)
+    build = site_build.active()
+    if build is None:
+        return context
     page_seo = seo.page_seo(
-        project,
+        build.project,
         src=page.file.src_uri,
         lang=mkdocs_i18n.current_language(config),
         hc=context.get("hc"),
@@ -50,20 +45,20 @@ def on_page_context(
     )
     context["hc_seo"] = page_seo
     if page_seo.url:
-        _sitemap.append(
+        build.sitemap.append(
             seo.SitemapEntry(page_seo.url, page_seo.lastmod, page_seo.sitemap_alternates)
         )
     return context
 
 
-# After static-i18n (-100) has built the other languages.
-@event_priority(-101)
+@event_priority(hook_order.FINAL_PASS)
 def on_post_build(config: MkDocsConfig) -> None:
     """Final pass: one sitemap for all languages (replacing static-i18n's), and robots.txt."""
-    if not mkdocs_i18n.is_final_pass(config) or not config.site_url:
+    build = site_build.active()
+    if not mkdocs_i18n.is_final_pass(config) or not config.site_url or build is None:
         return
     site = Path(config.site_dir)
-    xml = seo.sitemap_xml(_sitemap).encode("utf-8")
+    xml = seo.sitemap_xml(build.sitemap).encode("utf-8")
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(seo.gzip_bytes(xml))
     (site / "robots.txt").write_text(seo.robots_txt(config.site_url), encoding="utf-8")

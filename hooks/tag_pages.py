@@ -6,16 +6,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpcenter import mkdocs_i18n, site_build
+from helpcenter import hook_order, mkdocs_i18n, site_build
 from helpcenter.page_context import TAGS_FOLDER, tag_slug
 
 
-# After the content catalog (-110) knows this language's tags.
-@event_priority(-120)
+@event_priority(hook_order.GENERATED_PAGES)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add `tags/index.md` and `tags/<slug>.md` for the language being built."""
     lang = mkdocs_i18n.current_language(config)
-    build = site_build.current(lang)
+    build = site_build.language(config)
     if build is None:
         return files
     home_url = build.site.home_url

@@ -30,6 +30,15 @@ def home_url(config: Any, lang: str) -> str:
     return ""
 
 
+def site_name(config: Any, lang: str) -> str:
+    """The site's name in `lang`: static-i18n's per-language `site_name`, else the config's."""
+    i18n = config.plugins.get("i18n")
+    for language in i18n.config.languages if i18n is not None else []:
+        if language.locale == lang and language.site_name:
+            return str(language.site_name)
+    return str(config.site_name or "")
+
+
 def is_final_pass(config: Any) -> bool:
     """True in the last `on_post_build`, after every language has been built."""
     i18n = config.plugins.get("i18n")

@@ -1,21 +1,28 @@
-"""State of the running build, per language, shared by the hook modules.
+"""The state of one build: the site model (every language's content, read up front) and what
+the language passes collect for the final one (sitemap, search records).
 
-Hooks are loaded by path as separate modules, so they share state through this module.
-Each language build replaces its entry in `on_files`, which also keeps `mkdocs serve`
-rebuilds fresh.
+MkDocs loads hook modules by path and keeps them across `mkdocs serve` rebuilds, so the state
+cannot live in them: `start` makes a new `SiteBuild` when a top-level build or a rebuild
+begins (`hooks/content_catalog.py`'s `on_config`), and every hook reads it through `active`
+and `language`. The order of the hooks is in `helpcenter.hook_order`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from helpcenter.authors import load_authors
+from helpcenter import mkdocs_i18n
+from helpcenter.authors import Author, load_authors
 from helpcenter.content import Catalog, load_catalog
+from helpcenter.editor.project import Project, project_from_config
+from helpcenter.editor.seo import SitemapEntry
+from helpcenter.editor.translations import ArticleTranslations, translation_report
 from helpcenter.git_dates import CommitTimes, commit_times
 from helpcenter.page_context import TAGS_FOLDER, PageContext, SiteContext, tag_slug
+from helpcenter.search.collector import SearchCollector
 from helpcenter.site_config import (
     ConfigError,
     HelpcenterSettings,
@@ -68,39 +75,82 @@ class LanguageBuild:
         return {tag_slug(tag): tag for tag in self.catalog.tags()}
 
 
-_builds: dict[str, LanguageBuild] = {}
-_git_times: dict[Path, dict[Path, CommitTimes]] = {}
+@dataclass
+class SiteBuild:
+    """Everything one build knows across its language passes."""
+
+    project: Project
+    settings: HelpcenterSettings
+    # Every language of the site, loaded before MkDocs builds the first one.
+    languages: dict[str, LanguageBuild]
+    # Collected while the languages render, written in the final pass.
+    sitemap: list[SitemapEntry] = field(default_factory=list)
+    search: SearchCollector | None = None
+
+    @functools.cached_property
+    def translation_statuses(self) -> dict[str, ArticleTranslations]:
+        """Every article's translation status, by its path inside a language folder."""
+        return translation_report(self.project).by_path()
+
+    def close(self) -> None:
+        if self.search is not None:
+            self.search.close()
 
 
-def settings_of(extra: Mapping[str, Any] | None) -> HelpcenterSettings:
-    return parse_settings(extra)
+_active: list[SiteBuild] = []
 
 
-def start_language(
+def start(config: Any) -> SiteBuild:
+    """A new build: settings and every language's content, validated; raises ConfigError or
+    ContentError. The previous build's state is dropped."""
+    for old in _active:
+        old.close()
+    _active.clear()
+    settings = parse_settings(config.extra)
+    project = project_from_config(config)
+    config_dir = Path(config.config_file_path).parent
+    authors = load_authors(project.docs_dir)
+    git_times = commit_times(project.docs_dir)
+    languages = {
+        language.code: _load_language(
+            project,
+            settings,
+            lang=language.code,
+            home_url=language.home_url,
+            site_name=mkdocs_i18n.site_name(config, language.code),
+            locales_dir=config_dir / settings.locales_dir,
+            authors=authors,
+            git_times=git_times,
+        )
+        for language in project.languages
+    }
+    build = SiteBuild(
+        project=project,
+        settings=settings,
+        languages=languages,
+        search=SearchCollector(list(languages)),
+    )
+    _active.append(build)
+    return build
+
+
+def _load_language(
+    project: Project,
+    settings: HelpcenterSettings,
     *,
-    docs_dir: Path,
-    config_dir: Path,
     lang: str,
     home_url: str,
-    extra: Mapping[str, Any] | None,
-    site_name: str = "",
+    site_name: str,
+    locales_dir: Path,
+    authors: dict[str, Author],
+    git_times: dict[Path, CommitTimes],
 ) -> LanguageBuild:
-    """Load and validate one language's content; raises ContentError or ConfigError."""
-    settings = parse_settings(extra)
-    if docs_dir not in _git_times:
-        _git_times[docs_dir] = commit_times(docs_dir)
-    authors = load_authors(docs_dir)
     catalog = load_catalog(
-        docs_dir,
-        lang,
-        authors=authors,
-        git_times=_git_times[docs_dir],
-        timezone=settings.timezone,
+        project.docs_dir, lang, authors=authors, git_times=git_times, timezone=settings.timezone
     )
-    ui = load_ui_strings(config_dir / settings.locales_dir, lang)
     site = SiteContext(
         catalog=catalog,
-        ui=ui,
+        ui=load_ui_strings(locales_dir, lang),
         home_url=home_url,
         contact=settings.contact.get(lang),
         feedback=settings.feedback,
@@ -109,9 +159,7 @@ def start_language(
         accessibility=settings.accessibility,
     )
     _check_statement_address(site)
-    build = LanguageBuild(lang=lang, site=site)
-    _builds[lang] = build
-    return build
+    return LanguageBuild(lang=lang, site=site)
 
 
 def _check_statement_address(site: SiteContext) -> None:
@@ -130,15 +178,12 @@ def _check_statement_address(site: SiteContext) -> None:
         )
 
 
-def current(lang: str) -> LanguageBuild | None:
-    return _builds.get(lang)
+def active() -> SiteBuild | None:
+    """The build in progress; None before the first `on_config` (or after a failed start)."""
+    return _active[0] if _active else None
 
 
-def all_builds() -> dict[str, LanguageBuild]:
-    return dict(_builds)
-
-
-def reset() -> None:
-    """Forget everything (a new top-level build or serve rebuild starts)."""
-    _builds.clear()
-    _git_times.clear()
+def language(config: Any) -> LanguageBuild | None:
+    """The language MkDocs is building now, in the build in progress."""
+    build = active()
+    return build.languages.get(mkdocs_i18n.current_language(config)) if build else None

@@ -1,7 +1,5 @@
-"""Articles gathered while MkDocs renders each language, indexed once all languages are done.
-
-Hook modules are loaded separately per build, so the state lives here, like `site_build`.
-"""
+"""Articles gathered while MkDocs renders each language, indexed once all languages are done;
+one `SearchCollector` per build, held by `helpcenter.site_build.SiteBuild`."""
 
 from __future__ import annotations
 
@@ -25,22 +23,42 @@ class _Language:
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
 
 
-_languages: dict[str, _Language] = {}
-_workers: list[AnalysisWorkers] = []
+class SearchCollector:
+    """One build's articles per language; its word analysis processes start at once and load
+    their dictionaries while the pages render."""
 
+    def __init__(self, languages: list[str]) -> None:
+        self._languages: dict[str, _Language] = {}
+        self._workers: AnalysisWorkers | None = AnalysisWorkers(languages) if languages else None
 
-def reset(languages: list[str] | None = None) -> None:
-    """Forget everything (a new top-level build or serve rebuild starts); with `languages`,
-    start their word analysis processes, which load their dictionaries meanwhile."""
-    _languages.clear()
-    _close_workers()
-    if languages:
-        _workers.append(AnalysisWorkers(languages))
+    def add(self, lang: str, *, home_url: str, record: ArticleRecord) -> None:
+        language = self._languages.setdefault(lang, _Language(home_url=home_url))
+        language.articles[record.url] = record
 
+    def build_indexes(
+        self, *, site_dir: Path, locales_dir: Path, languages: list[str]
+    ) -> list[LanguageIndex]:
+        """One bundle per built language, articles in URL order so that builds are
+        reproducible."""
+        inputs = [
+            LanguageInput(
+                lang=lang,
+                home_url=collected.home_url,
+                articles=[collected.articles[url] for url in sorted(collected.articles)],
+                lists=load_word_lists(locales_dir, lang),
+            )
+            for lang in languages
+            if (collected := self._languages.get(lang)) is not None
+        ]
+        try:
+            return build_language_indexes(site_dir, inputs, workers=self._workers)
+        finally:
+            self.close()
 
-def _close_workers() -> None:
-    while _workers:
-        _workers.pop().close()
+    def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers = None
 
 
 def article_record(catalog: Catalog, path: str, *, url: str, body_html: str) -> ArticleRecord:
@@ -57,26 +75,3 @@ def article_record(catalog: Catalog, path: str, *, url: str, body_html: str) -> 
     )
 
 
-def add(lang: str, *, home_url: str, record: ArticleRecord) -> None:
-    language = _languages.setdefault(lang, _Language(home_url=home_url))
-    language.articles[record.url] = record
-
-
-def build_indexes(
-    *, site_dir: Path, locales_dir: Path, languages: list[str]
-) -> list[LanguageIndex]:
-    """One bundle per built language, articles in URL order so that builds are reproducible."""
-    inputs = [
-        LanguageInput(
-            lang=lang,
-            home_url=_languages[lang].home_url,
-            articles=[_languages[lang].articles[url] for url in sorted(_languages[lang].articles)],
-            lists=load_word_lists(locales_dir, lang),
-        )
-        for lang in languages
-        if lang in _languages
-    ]
-    try:
-        return build_language_indexes(site_dir, inputs, workers=_workers[0] if _workers else None)
-    finally:
-        _close_workers()
