@@ -22,9 +22,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     site = site_build.active()
     build = site_build.language(config)
     hc = build.context_for(page.file.src_uri) if build else None
-    if site is None or site.search is None or build is None or hc is None or hc.kind != "article":
-        return output
-    if page.content is None:
+    if site is None or build is None or hc is None or hc.kind != "article" or page.content is None:
         return output
     record = collector.article_record(build.catalog, hc.page, url=page.url, body_html=page.content)
     site.search.add(build.lang, home_url=build.site.home_url, record=record)
@@ -35,7 +33,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Final pass only: write `<lang home>/pagefind/` for every language."""
     site = site_build.active()
-    if not mkdocs_i18n.is_final_pass(config) or site is None or site.search is None:
+    if not mkdocs_i18n.is_final_pass(config) or site is None:
         return
     locales_dir = Path(config.config_file_path).parent / site.settings.locales_dir
     try:

@@ -84,17 +84,24 @@ class SiteBuild:
     # Every language of the site, loaded before MkDocs builds the first one.
     languages: dict[str, LanguageBuild]
     # Collected while the languages render, written in the final pass.
+    search: SearchCollector
     sitemap: list[SitemapEntry] = field(default_factory=list)
-    search: SearchCollector | None = None
 
     @functools.cached_property
     def translation_statuses(self) -> dict[str, ArticleTranslations]:
         """Every article's translation status, by its path inside a language folder."""
         return translation_report(self.project).by_path()
 
+    def statement_urls(self, *, besides: str) -> dict[str, str]:
+        """The accessibility statement's root-relative URL in every other language with one."""
+        return {
+            code: f"{other.site.home_url}{other.site.ui.accessibility_page}/"
+            for code, other in self.languages.items()
+            if code != besides and other.site.accessibility_rel is not None
+        }
+
     def close(self) -> None:
-        if self.search is not None:
-            self.search.close()
+        self.search.close()
 
 
 _active: list[SiteBuild] = []
@@ -108,7 +115,7 @@ def start(config: Any) -> SiteBuild:
     _active.clear()
     settings = parse_settings(config.extra)
     project = project_from_config(config)
-    config_dir = Path(config.config_file_path).parent
+    locales_dir = Path(config.config_file_path).parent / settings.locales_dir
     authors = load_authors(project.docs_dir)
     git_times = commit_times(project.docs_dir)
     languages = {
@@ -118,7 +125,7 @@ def start(config: Any) -> SiteBuild:
             lang=language.code,
             home_url=language.home_url,
             site_name=mkdocs_i18n.site_name(config, language.code),
-            locales_dir=config_dir / settings.locales_dir,
+            locales_dir=locales_dir,
             authors=authors,
             git_times=git_times,
         )

@@ -269,18 +269,3 @@ def plural(strings: dict[str, str], n: int, *, lang: str) -> str:
         form = "one" if n == 1 else "other"
     return strings.get(form, strings["other"]).format(n=n)
 
-
-def statement_urls(
-    extra: Mapping[str, Any] | None, *, config_dir: Path, homes: Mapping[str, str]
-) -> dict[str, str]:
-    """The accessibility statement's root-relative URL in each language of `homes` (language
-    to home URL) that has one."""
-    settings = parse_settings(extra)
-    if settings.accessibility is None:
-        return {}
-    locales = config_dir / settings.locales_dir
-    return {
-        lang: f"{home}{load_ui_strings(locales, lang).accessibility_page}/"
-        for lang, home in homes.items()
-        if lang in settings.accessibility.text
-    }
