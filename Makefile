@@ -23,7 +23,7 @@ system-deps:
 	bash scripts/install-system-deps
 
 build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/helpcenter build
 
 serve: $(STAMP)
 	bash scripts/install-system-deps --build
@@ -31,6 +31,7 @@ serve: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) system-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict src
 	$(BIN)/mypy src hooks
 	node --test tests/js/
 	$(BIN)/python -m pytest

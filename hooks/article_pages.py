@@ -12,10 +12,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter import hook_order, mkdocs_i18n, site_build
+from helpcenter.page_context import PageKind
 from helpcenter.page_text import as_html
 
 # What the theme hides per kind of page: the home page is a landing page, lists need no TOC.
-_HIDE = {"home": ["navigation", "toc"], "collection": ["toc"], "tag": ["toc"], "tags": ["toc"]}
+_HIDE = {
+    PageKind.HOME: ["navigation", "toc"],
+    PageKind.COLLECTION: ["toc"],
+    PageKind.TAG: ["toc"],
+    PageKind.TAGS: ["toc"],
+}
 
 
 def _context(page: Page, config: MkDocsConfig) -> Any:

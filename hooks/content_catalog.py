@@ -7,12 +7,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpcenter import hook_order, mkdocs_i18n, site_build
-from helpcenter.editor.checks import build_failure
-from helpcenter.editor.links import CrossLanguageLinks
-from helpcenter.editor.project import check_site_images, project_from_config
-from helpcenter.front_matter import ContentError
-from helpcenter.site_config import ConfigError
+from helpcenter import build_steps, hook_order, mkdocs_i18n, site_build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -20,15 +15,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     any problem of any language fails the build, all of them listed."""
     if not mkdocs_i18n.is_final_pass(config):
         return config
-    try:
-        build = site_build.start(config)
-        check_site_images(build.project)
-    except ConfigError as exc:
-        raise PluginError(str(exc)) from exc
-    except ContentError as exc:
-        project = project_from_config(config, skip_extensions=(CrossLanguageLinks,))
-        lang = mkdocs_i18n.current_language(config)
-        raise PluginError(build_failure(project, lang=lang, first=str(exc))) from exc
+    build_steps.begin(config, lang=mkdocs_i18n.current_language(config))
     return config
 
 

@@ -3,20 +3,12 @@ valid articles, written after all languages."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpcenter import hook_order, mkdocs_i18n, site_build
-from helpcenter.feedback_manifest import (
-    MANIFEST_FILE,
-    build_manifest,
-    dump_manifest,
-    service_messages,
-)
+from helpcenter import build_steps, hook_order, mkdocs_i18n, site_build
 from helpcenter.feedback_vocabulary import feedback_endpoint
 
 
@@ -32,13 +24,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = site_build.active()
     if not mkdocs_i18n.is_final_pass(config) or site is None:
         return
-    builds = site.languages
-    settings = site.settings
-    manifest = build_manifest(
-        [b.catalog for b in builds.values()],
-        home_urls={lang: b.site.home_url for lang, b in builds.items()},
-        site_url=config.site_url,
-        mode=settings.feedback.mode,
-        messages={lang: service_messages(b.site.ui) for lang, b in builds.items()},
-    )
-    (Path(config.site_dir) / MANIFEST_FILE).write_text(dump_manifest(manifest), encoding="utf-8")
+    build_steps.write_manifest(site, config=config)

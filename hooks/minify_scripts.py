@@ -7,8 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from helpcenter import hook_order, mkdocs_i18n
-from helpcenter.script_minifier import minify_scripts
+from helpcenter import build_steps, hook_order, mkdocs_i18n
 
 
 @event_priority(hook_order.FINAL_PASS)
@@ -16,4 +15,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Final pass only: minify `assets/javascripts/*.js` of the site."""
     if not mkdocs_i18n.is_final_pass(config):
         return
-    minify_scripts(Path(config.site_dir) / "assets" / "javascripts")
+    build_steps.write_scripts(site_dir=Path(config.site_dir))

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from helpcenter import hook_order, mkdocs_i18n, site_build
+from helpcenter import build_steps, hook_order, mkdocs_i18n, site_build
+from helpcenter.page_context import PageKind
 from helpcenter.search import collector
-from helpcenter.search.indexer import IndexingError
-from helpcenter.search.wordlists import WordListError
 
 log = get_plugin_logger(__name__)
 
@@ -22,7 +18,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     site = site_build.active()
     build = site_build.language(config)
     hc = build.context_for(page.file.src_uri) if build else None
-    if site is None or build is None or hc is None or hc.kind != "article" or page.content is None:
+    if site is None or build is None or hc is None or page.content is None:
+        return output
+    if hc.kind != PageKind.ARTICLE:
         return output
     record = collector.article_record(build.catalog, hc.page, url=page.url, body_html=page.content)
     site.search.add(build.lang, home_url=build.site.home_url, record=record)
@@ -35,16 +33,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = site_build.active()
     if not mkdocs_i18n.is_final_pass(config) or site is None:
         return
-    locales_dir = Path(config.config_file_path).parent / site.settings.locales_dir
-    try:
-        indexes = site.search.build_indexes(
-            site_dir=Path(config.site_dir),
-            locales_dir=locales_dir,
-            languages=mkdocs_i18n.build_languages(config),
-        )
-    except (IndexingError, WordListError) as exc:
-        raise PluginError(f"Search index: {exc}") from exc
-    for index in indexes:
+    languages = mkdocs_i18n.build_languages(config)
+    for index in build_steps.write_search_indexes(site, config=config, languages=languages):
         log.info(
             f"search: {index.pages} articles indexed for '{index.lang}' ({index.pagefind_language})"
         )

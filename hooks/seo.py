@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcenter import hook_order, mkdocs_i18n, site_build
+from helpcenter import build_steps, hook_order, mkdocs_i18n, site_build
 from helpcenter.editor import seo
 from helpcenter.page_text import as_text
 
@@ -55,10 +55,7 @@ def on_page_context(
 def on_post_build(config: MkDocsConfig) -> None:
     """Final pass: one sitemap for all languages (replacing static-i18n's), and robots.txt."""
     build = site_build.active()
-    if not mkdocs_i18n.is_final_pass(config) or not config.site_url or build is None:
+    if not mkdocs_i18n.is_final_pass(config) or build is None:
         return
-    site = Path(config.site_dir)
-    xml = seo.sitemap_xml(build.sitemap).encode("utf-8")
-    (site / "sitemap.xml").write_bytes(xml)
-    (site / "sitemap.xml.gz").write_bytes(seo.gzip_bytes(xml))
-    (site / "robots.txt").write_text(seo.robots_txt(config.site_url), encoding="utf-8")
+    site_dir = Path(config.site_dir)
+    build_steps.write_sitemap(build.sitemap, site_dir=site_dir, site_url=config.site_url)

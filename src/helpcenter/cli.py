@@ -1,4 +1,4 @@
-"""`helpcenter`: the editors' command line (check, new, translations)."""
+"""`helpcenter`: the editors' command line (check, new, translations, build)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from helpcenter.editor.translations import (
     translation_report,
 )
 from helpcenter.front_matter import ContentError
+from helpcenter.parallel_build import build_site
 
 _LABELS = {
     State.SOURCE: "source",
@@ -108,6 +109,22 @@ def _parser() -> argparse.ArgumentParser:
         "source, normally the default language)",
     )
     translations.set_defaults(run=_translations)
+
+    build = commands.add_parser(
+        "build",
+        parents=[common],
+        help="build the site, every language in its own process",
+        description="The same files as a sequential `mkdocs build --strict`, each language "
+        "rendered in parallel; any warning fails the build and leaves the site directory as "
+        "it was.",
+    )
+    build.add_argument(
+        "-d",
+        "--site-dir",
+        type=Path,
+        help="where to write the site (default: mkdocs.yml's site_dir)",
+    )
+    build.set_defaults(run=None)
     return parser
 
 
@@ -121,6 +138,14 @@ def _load(args: argparse.Namespace, err: TextIO) -> Project | None:
     except Exception as exc:  # MkDocs raises several kinds for a broken configuration
         print(f"helpcenter: cannot read {config_file}: {exc}", file=err)
         return None
+
+
+def _build(args: argparse.Namespace, err: TextIO) -> int:
+    config_file: Path = args.config_file
+    if not config_file.is_file():
+        print(f"helpcenter: {config_file} not found (use -f to name mkdocs.yml)", file=err)
+        return 2
+    return build_site(config_file, site_dir=args.site_dir, err=err)
 
 
 def _check(args: argparse.Namespace, project: Project, out: TextIO, err: TextIO) -> int:
@@ -251,6 +276,8 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    if args.command == "build":
+        return _build(args, err)
     project = _load(args, err)
     if project is None:
         return 2

@@ -170,7 +170,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.no_build:
         print(f"Building the site into {args.site_dir}/ ...", flush=True)
         built = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(args.site_dir)],
+            [sys.executable, "-m", "helpcenter.cli", "build", "--site-dir", str(args.site_dir)],
             env=env,
             check=False,
             preexec_fn=functools.partial(_die_with_parent, os.getpid()),

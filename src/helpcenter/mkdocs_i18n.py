@@ -45,6 +45,23 @@ def is_final_pass(config: Any) -> bool:
     return i18n is None or not getattr(i18n, "building", False)
 
 
+def default_language(config: Any) -> str:
+    """static-i18n's default language (the one at the site root)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return current_language(config)
+    return str(i18n.default_language)
+
+
+def start_language_pass(config: Any, lang: str) -> None:
+    """Make the next `build(config)` render `lang` only, as static-i18n renders it after the
+    default language in a sequential build: as the current language, with its `building`
+    flag up so that it starts no other language and our final-pass hooks stay idle."""
+    i18n = config.plugins["i18n"]
+    i18n.current_language = lang
+    i18n.building = True
+
+
 def build_languages(config: Any) -> list[str]:
     i18n = config.plugins.get("i18n")
     if i18n is None:

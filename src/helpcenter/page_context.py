@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from babel.dates import format_date
 
@@ -18,7 +20,7 @@ from helpcenter.feedback_vocabulary import (
     REASONS,
     feedback_endpoint,
 )
-from helpcenter.related_articles import related_articles
+from helpcenter.related_articles import RelatedIndex, related_articles
 from helpcenter.search.context import SearchContext, search_context
 from helpcenter.site_config import (
     AccessibilityStatement,
@@ -150,11 +152,23 @@ def statement(
     )
 
 
+class PageKind(StrEnum):
+    """The kinds of page; each renders `partials/hc/<kind>.html`."""
+
+    HOME = "home"
+    COLLECTION = "collection"
+    ARTICLE = "article"
+    TAGS = "tags"
+    TAG = "tag"
+    ACCESSIBILITY = "accessibility"
+    NOT_FOUND = "not_found"
+
+
 @dataclass
 class PageContext:
     """The `hc` variable of every template."""
 
-    kind: str
+    kind: PageKind
     lang: str
     ui: UiStrings
     home_url: str
@@ -214,6 +228,11 @@ class SiteContext:
     site_name: str = ""
     accessibility: AccessibilityStatement | None = None
 
+    @functools.cached_property
+    def related_index(self) -> RelatedIndex:
+        """This language's articles by tag and collection, for every page's related list."""
+        return RelatedIndex(self.catalog.articles.values())
+
     @property
     def accessibility_rel(self) -> str | None:
         """The statement's source path in this language (`<slug>.md`), None without one."""
@@ -221,7 +240,7 @@ class SiteContext:
             return None
         return f"{self.ui.accessibility_page}.md"
 
-    def _base(self, kind: str, **kwargs: object) -> PageContext:
+    def _base(self, kind: PageKind, **kwargs: object) -> PageContext:
         return PageContext(
             kind=kind,
             lang=self.catalog.lang,
@@ -269,14 +288,14 @@ class SiteContext:
         ]
         home = self.catalog.home
         return self._base(
-            "home", title=home.title or "", description=home.description or "", cards=cards
+            PageKind.HOME, title=home.title or "", description=home.description or "", cards=cards
         )
 
     def collection(self, slug: str) -> PageContext:
         """A collection page: breadcrumb and its articles in the catalog's stable order."""
         collection = self.catalog.collections[slug]
         return self._base(
-            "collection",
+            PageKind.COLLECTION,
             title=collection.meta.title,
             description=collection.meta.description,
             breadcrumbs=self._collection_crumbs(None),
@@ -296,9 +315,9 @@ class SiteContext:
             published_time=_iso(article.published_at),
             modified_time=_iso(article.modified_at),
         )
-        related = related_articles(article, self.catalog.articles.values())
+        related = related_articles(article, self.related_index.candidates(article))
         return self._base(
-            "article",
+            PageKind.ARTICLE,
             title=article.meta.title,
             description=article.meta.description,
             breadcrumbs=self._collection_crumbs(self.catalog.collections.get(article.collection)),
@@ -313,7 +332,7 @@ class SiteContext:
     def tags_index(self) -> PageContext:
         """The list of all tags of this language."""
         return self._base(
-            "tags",
+            PageKind.TAGS,
             title=self.ui.tags_page_title,
             breadcrumbs=self._collection_crumbs(None),
             tags=[
@@ -325,7 +344,7 @@ class SiteContext:
     def tag(self, tag: str) -> PageContext:
         """The articles of one tag, same language only."""
         return self._base(
-            "tag",
+            PageKind.TAG,
             title=self.ui.tag_page_title.format(tag=tag),
             breadcrumbs=[
                 *self._collection_crumbs(None),
@@ -338,7 +357,7 @@ class SiteContext:
         """The accessibility statement, with the contact block's channels."""
         assert self.accessibility is not None
         return self._base(
-            "accessibility",
+            PageKind.ACCESSIBILITY,
             title=self.ui.accessibility_title,
             breadcrumbs=self._collection_crumbs(None),
             statement=statement(
@@ -347,4 +366,4 @@ class SiteContext:
         )
 
     def not_found(self) -> PageContext:
-        return self._base("not_found", title=self.ui.not_found_title)
+        return self._base(PageKind.NOT_FOUND, title=self.ui.not_found_title)

@@ -3,7 +3,8 @@ the language passes collect for the final one (sitemap, search records).
 
 MkDocs loads hook modules by path and keeps them across `mkdocs serve` rebuilds, so the state
 cannot live in them: `start` makes a new `SiteBuild` when a top-level build or a rebuild
-begins (`hooks/content_catalog.py`'s `on_config`), and every hook reads it through `active`
+begins (`helpcenter.build_steps.begin`, from `hooks/content_catalog.py`'s `on_config` or from
+a language pass of `helpcenter build`), and every hook reads it through `active`
 and `language`. The order of the hooks is in `helpcenter.hook_order`.
 """
 
@@ -19,9 +20,13 @@ from helpcenter.authors import Author, load_authors
 from helpcenter.content import Catalog, load_catalog
 from helpcenter.editor.project import Project, project_from_config
 from helpcenter.editor.seo import SitemapEntry
-from helpcenter.editor.translations import ArticleTranslations, translation_report
+from helpcenter.editor.translations import (
+    ArticleTranslations,
+    outdated_notice,
+    translation_report,
+)
 from helpcenter.git_dates import CommitTimes, commit_times
-from helpcenter.page_context import TAGS_FOLDER, PageContext, SiteContext, tag_slug
+from helpcenter.page_context import TAGS_FOLDER, Link, PageContext, SiteContext, tag_slug
 from helpcenter.search.collector import SearchCollector
 from helpcenter.site_config import (
     ConfigError,
@@ -31,12 +36,31 @@ from helpcenter.site_config import (
 )
 
 
+class TranslationStatuses:
+    """Every article's translation status across languages, read on first use (it asks git
+    for the history of every file once)."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    @functools.cached_property
+    def by_path(self) -> dict[str, ArticleTranslations]:
+        """Status by the article's path inside a language folder."""
+        return translation_report(self._project).by_path()
+
+    def outdated_notice(self, path: str, *, lang: str, lead: str) -> Link | None:
+        """The source article to name on `lang`'s translation of `path`, when outdated."""
+        return outdated_notice(self._project, self.by_path.get(path), lang, lead=lead)
+
+
 @dataclass
 class LanguageBuild:
-    """One language's catalog and page-context factory."""
+    """One language's catalog and page-context factory: all of a page's `hc` data comes
+    from `context_for`."""
 
     lang: str
     site: SiteContext
+    translations: TranslationStatuses
     _contexts: dict[str, PageContext | None] = field(default_factory=dict)
 
     @property
@@ -68,7 +92,11 @@ class LanguageBuild:
             slug = rel.split("/")[0]
             return self.site.collection(slug) if slug in self.catalog.collections else None
         if rel in self.catalog.articles:
-            return self.site.article(rel)
+            article = self.site.article(rel)
+            article.outdated = self.translations.outdated_notice(
+                rel, lang=self.lang, lead=self.site.ui.translation_outdated_source
+            )
+            return article
         return None
 
     def tag_by_slug(self) -> dict[str, str]:
@@ -85,12 +113,8 @@ class SiteBuild:
     languages: dict[str, LanguageBuild]
     # Collected while the languages render, written in the final pass.
     search: SearchCollector
+    translations: TranslationStatuses
     sitemap: list[SitemapEntry] = field(default_factory=list)
-
-    @functools.cached_property
-    def translation_statuses(self) -> dict[str, ArticleTranslations]:
-        """Every article's translation status, by its path inside a language folder."""
-        return translation_report(self.project).by_path()
 
     def statement_urls(self, *, besides: str) -> dict[str, str]:
         """The accessibility statement's root-relative URL in every other language with one."""
@@ -107,9 +131,10 @@ class SiteBuild:
 _active: list[SiteBuild] = []
 
 
-def start(config: Any) -> SiteBuild:
+def start(config: Any, *, rendered: list[str] | None = None) -> SiteBuild:
     """A new build: settings and every language's content, validated; raises ConfigError or
-    ContentError. The previous build's state is dropped."""
+    ContentError. The previous build's state is dropped. `rendered`: the languages this
+    process renders and indexes (default: all of them)."""
     for old in _active:
         old.close()
     _active.clear()
@@ -118,6 +143,7 @@ def start(config: Any) -> SiteBuild:
     locales_dir = Path(config.config_file_path).parent / settings.locales_dir
     authors = load_authors(project.docs_dir)
     git_times = commit_times(project.docs_dir)
+    translations = TranslationStatuses(project)
     languages = {
         language.code: _load_language(
             project,
@@ -128,6 +154,7 @@ def start(config: Any) -> SiteBuild:
             locales_dir=locales_dir,
             authors=authors,
             git_times=git_times,
+            translations=translations,
         )
         for language in project.languages
     }
@@ -135,7 +162,8 @@ def start(config: Any) -> SiteBuild:
         project=project,
         settings=settings,
         languages=languages,
-        search=SearchCollector(list(languages)),
+        search=SearchCollector(list(languages) if rendered is None else rendered),
+        translations=translations,
     )
     _active.append(build)
     return build
@@ -151,6 +179,7 @@ def _load_language(
     locales_dir: Path,
     authors: dict[str, Author],
     git_times: dict[Path, CommitTimes],
+    translations: TranslationStatuses,
 ) -> LanguageBuild:
     catalog = load_catalog(
         project.docs_dir, lang, authors=authors, git_times=git_times, timezone=settings.timezone
@@ -166,7 +195,7 @@ def _load_language(
         accessibility=settings.accessibility,
     )
     _check_statement_address(site)
-    return LanguageBuild(lang=lang, site=site)
+    return LanguageBuild(lang=lang, site=site, translations=translations)
 
 
 def _check_statement_address(site: SiteContext) -> None:

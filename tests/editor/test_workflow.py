@@ -53,14 +53,14 @@ def test_workflow_runs_the_documented_commands_in_order() -> None:
         "make test",
         ".venv/bin/helpcenter check",
         '.venv/bin/helpcenter translations --fail-on "$TRANSLATIONS_FAIL_ON"',
-        ".venv/bin/mkdocs build --strict",
+        ".venv/bin/helpcenter build",
     ]
     # The gate defaults to "missing" and can be changed with a repository variable.
     assert re.search(
         r"vars\.TRANSLATIONS_FAIL_ON \|\| 'missing'", data["env"]["TRANSLATIONS_FAIL_ON"]
     )
     build_step = next(
-        s for s in steps(data, "build") if s.get("run") == ".venv/bin/mkdocs build --strict"
+        s for s in steps(data, "build") if s.get("run") == ".venv/bin/helpcenter build"
     )
     assert build_step["env"]["HELPCENTER_PUBLISH"] == "1"
     assert "SITE_URL" in build_step["env"]

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from helpcenter.feedback.app import create_app
+from helpcenter.feedback.db import Database, open_database
 from helpcenter.feedback.settings import Settings
 from tests.feedback.support import (
     CLIENT_ADDRESS,
@@ -72,3 +73,11 @@ def service(make_service: ServiceFactory) -> Iterator[Service]:
     """The default service."""
     with make_service() as svc:
         yield svc
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    """The database of `database_url`, opened as the service opens it."""
+    database = open_database(database_url)
+    yield database
+    database.dispose()

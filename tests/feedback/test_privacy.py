@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import inspect, text
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import maintenance
 from helpcenter.feedback.db import create_engines, normalise_url
 from helpcenter.feedback.visitor_secret import DailySalt
 from helpcenter.feedback.visitors import visitor_key
@@ -135,7 +135,7 @@ def test_visitor_key_changes_at_midnight_and_old_links_are_cut(
         state = svc.client.app.state.feedback  # type: ignore[attr-defined]
         svc.clock.advance(days=2)
         with state.db.writer.begin() as conn:
-            storage.prune(
+            maintenance.prune(
                 conn, now=svc.clock(), window=60, submission_retention=dt.timedelta(days=7)
             )
         assert {row["visitor"] for row in svc.rows("SELECT visitor FROM votes")} == {None}

@@ -23,7 +23,7 @@ def test_every_language_is_loaded_before_the_first_is_built() -> None:
         assert "narudzbe/otkazivanje-narudzbe.md" in fi.catalog.articles
         assert fi.site.site_name == "Lanterna – Ohjekeskus"  # noqa: RUF001 -- the site's dash
         # The translation status spans the languages without MkDocs having built any.
-        assert "narudzbe/otkazivanje-narudzbe.md" in build.translation_statuses
+        assert "narudzbe/otkazivanje-narudzbe.md" in build.translations.by_path
         # Before static-i18n picks a language, the theme's language is the one being built.
         current = site_build.language(config)
         assert current is not None and current.lang == "hr"

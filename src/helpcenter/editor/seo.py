@@ -21,7 +21,7 @@ from babel.core import get_global
 
 from helpcenter.editor.links import relative_url
 from helpcenter.editor.project import Project, page_url
-from helpcenter.page_context import TAGS_FOLDER, PageContext
+from helpcenter.page_context import TAGS_FOLDER, PageContext, PageKind
 
 PUBLISH_ENV = "HELPCENTER_PUBLISH"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", ""}
@@ -101,11 +101,11 @@ class PageSeo:
         return self.modified[:10] if self.modified else None
 
 
-def languages_with(project: Project, rel: str, *, kind: str | None, lang: str) -> list[str]:
+def languages_with(project: Project, rel: str, *, kind: PageKind | None, lang: str) -> list[str]:
     """The languages that publish the page `rel` (path inside a language folder)."""
-    if kind == "tags":
+    if kind == PageKind.TAGS:
         return project.codes  # the tags index is generated in every language
-    if kind == "tag" or rel.startswith(TAGS_FOLDER + "/"):
+    if kind == PageKind.TAG or rel.startswith(TAGS_FOLDER + "/"):
         return [lang]  # tags differ per language
     return [code for code in project.codes if (project.docs_dir / code / rel).is_file()]
 
@@ -196,7 +196,7 @@ def structured_data(
             "logo": {"@type": "ImageObject", "url": logo} if logo else None,
         }
     )
-    if hc.kind == "article":
+    if hc.kind == PageKind.ARTICLE:
         byline = hc.byline
         author = (
             {"@type": "Person", "name": byline.author_name}
@@ -220,7 +220,7 @@ def structured_data(
             }
         )
         return [article, _breadcrumbs(project, hc, title=title, url=url)]
-    if hc.kind == "collection":
+    if hc.kind == PageKind.COLLECTION:
         collection = _compact(
             {
                 "@context": "https://schema.org",
@@ -265,7 +265,7 @@ def page_seo(
     rel = parts[1] if len(parts) == 2 and parts[0] in project.codes else src
     kind = hc.kind if hc is not None else None
     title = (hc.title if hc is not None and hc.title else page_title) or site_name
-    if kind == "home":
+    if kind == PageKind.HOME:
         title = site_name
     langs = languages_with(project, rel, kind=kind, lang=lang)
     absolute = alternates(project, rel, langs)
@@ -290,7 +290,7 @@ def page_seo(
         lang=lang,
         og_locale=og_locale(lang),
         og_locale_alternates=tuple(og_locale(code) for code in langs if code != lang),
-        og_type="article" if kind == "article" else "website",
+        og_type="article" if kind == PageKind.ARTICLE else "website",
         title=title,
         description=(hc.description if hc is not None and hc.description else description),
         url=canonical,

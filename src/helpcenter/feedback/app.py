@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from helpcenter import __version__
-from helpcenter.feedback import storage
+from helpcenter.feedback import maintenance, votes
 from helpcenter.feedback.access_log import AccessLogMiddleware
 from helpcenter.feedback.db import Database, DatabaseError, open_database
 from helpcenter.feedback.errors import store_unavailable_handler
@@ -76,7 +76,7 @@ def build_state(
         writes=writes,
         clock=clock,
         trusted=parse_networks(settings.trusted_proxy),
-        rate=storage.RateLimit(limit=settings.rate_limit, window=settings.rate_window),
+        rate=votes.RateLimit(limit=settings.rate_limit, window=settings.rate_window),
         salts=DailySalt(secret),
     )
 
@@ -87,7 +87,7 @@ async def prune_forever(state: ServiceState, interval: float = PRUNE_INTERVAL_SE
     miss_retention = dt.timedelta(days=state.settings.search_miss_retention_days)
     while not state.closed:
         job = functools.partial(
-            storage.prune,
+            maintenance.prune,
             now=state.clock(),
             window=state.rate.window,
             submission_retention=retention,

@@ -41,6 +41,8 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         """Always hand out aware UTC datetimes."""
         if value is None:
             return None
+        if not isinstance(value, dt.datetime):
+            raise TypeError(f"expected a datetime from the database, got {type(value).__name__}")
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC)

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import jinja2
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import report_queries
 from helpcenter.feedback.db import Database
 from helpcenter.feedback.manifest import Manifest
 from helpcenter.feedback.schemas import (
@@ -133,10 +133,10 @@ def build_report(db: Database, *, manifest: Manifest | None, now: dt.datetime) -
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             rows = {
-                "counts": storage.vote_counts(conn),
-                "reasons": storage.reason_counts(conn),
-                "comments": storage.comments(conn),
-                "misses": storage.search_miss_rows(conn),
+                "counts": report_queries.vote_counts(conn),
+                "reasons": report_queries.reason_counts(conn),
+                "comments": report_queries.comments(conn),
+                "misses": report_queries.search_miss_rows(conn),
             }
     return assemble(**rows, manifest=manifest, now=now)
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import votes
 from helpcenter.feedback.db import SCHEMA_VERSION, Database
 from helpcenter.feedback.manifest import Manifest
 from helpcenter.feedback.settings import Settings
@@ -65,19 +65,19 @@ class ServiceState:
     writes: WriteQueue
     clock: Clock
     trusted: tuple[IPNetwork, ...]
-    rate: storage.RateLimit
+    rate: votes.RateLimit
     salts: DailySalt
     report_auth: AuthThrottle = field(default_factory=AuthThrottle)
     # Readiness: the probe write in flight, and the schema version it last read.
     ready_probe: asyncio.Future[int] | None = None
     schema_version: int = SCHEMA_VERSION
-    record_votes: Callable[..., list[storage.Outcome]] = field(init=False)
+    record_votes: Callable[..., list[votes.Outcome]] = field(init=False)
     closed: bool = False
 
     def __post_init__(self) -> None:
         """One callable for all requests."""
         # One callable for all requests, so that the write queue can batch their votes.
-        self.record_votes = functools.partial(storage.record_votes, rate=self.rate)
+        self.record_votes = functools.partial(votes.record_votes, rate=self.rate)
 
     def close(self) -> None:
         """Finish queued writes and close the pooled connections (both reopen on demand)."""

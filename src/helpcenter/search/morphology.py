@@ -98,7 +98,8 @@ def _voikko(code: str | None) -> object | None:
     try:
         import libvoikko  # type: ignore[import-untyped]  # ships no type hints
 
-        return libvoikko.Voikko(code)
+        voikko: object = libvoikko.Voikko(code)
+        return voikko
     except (ImportError, OSError) as exc:
         log.warning(f"search: no compound analysis for '{code}' (Voikko unavailable: {exc})")
         return None

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import votes
 from tests.feedback.support import HR_PAGE, ORIGIN, Service, ServiceFactory, manifest_data, vote
 
 URL = "/api/v1/feedback"
@@ -119,9 +119,9 @@ def test_a_write_that_takes_too_long_is_503_and_stored_once_when_retried(
     import threading
 
     release = threading.Event()
-    original = storage.record_votes
+    original = votes.record_votes
 
-    def slow(conn: Connection, records: list[storage.VoteRecord], **kwargs: Any) -> Any:
+    def slow(conn: Connection, records: list[votes.VoteRecord], **kwargs: Any) -> Any:
         release.wait(10)
         return original(conn, records, **kwargs)
 

@@ -131,7 +131,7 @@ def test_personal_data_in_queries_is_replaced_before_storing(
 def test_misses_older_than_the_retention_are_pruned(service: Service) -> None:
     import datetime as dt
 
-    from helpcenter.feedback import storage
+    from helpcenter.feedback import maintenance
 
     assert service.client.post(URL, json={"query": "stari upit", "lang": "hr"}).status_code == 202
     service.clock.advance(days=80)
@@ -139,7 +139,7 @@ def test_misses_older_than_the_retention_are_pruned(service: Service) -> None:
     service.clock.advance(days=15)
     state = service.client.app.state.feedback  # type: ignore[attr-defined]
     with state.db.writer.begin() as conn:
-        result = storage.prune(
+        result = maintenance.prune(
             conn,
             now=service.clock(),
             window=60,

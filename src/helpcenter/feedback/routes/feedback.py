@@ -10,7 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import votes
 from helpcenter.feedback.errors import store_failed_page
 from helpcenter.feedback.intake import (
     body_kind,
@@ -60,7 +60,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def vote_json(vote: storage.StoredVote) -> dict[str, Any]:
+def vote_json(vote: votes.StoredVote) -> dict[str, Any]:
     """The VoteOut document."""
     return {
         "submission_id": vote.submission_id,
@@ -138,7 +138,7 @@ async def post_feedback(request: Request, state: State) -> Response:
     now = state.clock()
     salt = state.salts.for_day(now.date())
     network = visitor_network(request, state)
-    record = storage.VoteRecord(
+    record = votes.VoteRecord(
         submission_id=vote.submission_id or str(uuid.uuid4()),
         fingerprint=fingerprint(vote, comment),
         page=vote.page,
@@ -152,7 +152,7 @@ async def post_feedback(request: Request, state: State) -> Response:
         now=now,
     )
     try:
-        outcome: storage.Outcome = await state.writes.run(
+        outcome: votes.Outcome = await state.writes.run(
             Batched(state.record_votes, record), timeout=state.settings.write_timeout
         )
     except StoreUnavailable:

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import maintenance
 from helpcenter.feedback.errors import unavailable_headers
 from helpcenter.feedback.schemas import BareOut, HealthError, HealthOut, LiveOut
 from helpcenter.feedback.state import ServiceState, State
@@ -42,7 +42,7 @@ async def _probe(state: ServiceState) -> int:
     pending = state.ready_probe
     if pending is None or pending.done():
         pending = asyncio.ensure_future(
-            state.writes.run(storage.probe_write, timeout=state.settings.write_timeout)
+            state.writes.run(maintenance.probe_write, timeout=state.settings.write_timeout)
         )
         state.ready_probe = pending
     return await asyncio.shield(pending)

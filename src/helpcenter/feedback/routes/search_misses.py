@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
-from helpcenter.feedback import storage
+from helpcenter.feedback import votes
 from helpcenter.feedback.intake import body_kind, check_origin, parse_json, read_body
 from helpcenter.feedback.routes._docs import PUBLIC_POST_ERRORS
 from helpcenter.feedback.schemas import SearchMissIn, SearchMissOut
@@ -59,7 +59,7 @@ async def post_search_miss(request: Request, state: State) -> Response:
     salt = state.salts.for_day(now.date())
     bucket = rate_bucket(salt, "s", visitor_network(request, state))
     job = functools.partial(
-        storage.record_search_miss,
+        votes.record_search_miss,
         lang=miss.lang,
         query=miss.query,
         bucket=bucket,

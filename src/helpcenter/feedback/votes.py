@@ -1,4 +1,5 @@
-"""All SQL of the service: upserts, rate-limit counters, pruning and report queries."""
+"""The hot write path: votes and search misses with their rate-limit counters, one
+transaction per batch (SQLite) or one round trip per vote (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,16 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import (
     Connection,
-    Delete,
     Dialect,
     Row,
-    Select,
     bindparam,
-    delete,
-    func,
     select,
-    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -272,18 +268,21 @@ def hit_rate_limit(conn: Connection, *, bucket: str, window_start: int) -> int:
     return int(cursor.fetchone()[0])
 
 
-def _submission_params(record: VoteRecord) -> dict[str, Any]:
+def _vote_fields(record: VoteRecord) -> dict[str, Any]:
+    """What a submission and a vote row both store."""
     return {
         "submission_id": record.submission_id,
-        "fingerprint": record.fingerprint,
         "page": record.page,
         "lang": record.lang,
         "rating": record.rating,
         "reason": record.reason,
         "comment": record.comment,
         "revision": record.revision,
-        "created_at": record.now,
     }
+
+
+def _submission_params(record: VoteRecord) -> dict[str, Any]:
+    return {**_vote_fields(record), "fingerprint": record.fingerprint, "created_at": record.now}
 
 
 def insert_submission(conn: Connection, record: VoteRecord) -> bool:
@@ -304,15 +303,9 @@ def upsert_vote(conn: Connection, record: VoteRecord) -> None:
 
 def _vote_params(record: VoteRecord) -> dict[str, Any]:
     return {
+        **_vote_fields(record),
         "day": record.now.date(),
         "visitor": record.visitor,
-        "page": record.page,
-        "lang": record.lang,
-        "rating": record.rating,
-        "reason": record.reason,
-        "comment": record.comment,
-        "revision": record.revision,
-        "submission_id": record.submission_id,
         "created_at": record.now,
         "updated_at": record.now,
     }
@@ -367,17 +360,11 @@ SELECT (SELECT hits FROM hit), (SELECT submission_id FROM sub)
 def _pg_params(record: VoteRecord, rate: RateLimit) -> dict[str, Any]:
     """Parameters of `_PG_RECORD_VOTE`."""
     return {
+        **_vote_fields(record),
         "bucket": record.bucket,
         "window_start": rate.window_start(record.now),
         "limit": rate.limit,
-        "submission_id": record.submission_id,
         "fingerprint": record.fingerprint,
-        "page": record.page,
-        "lang": record.lang,
-        "rating": record.rating,
-        "reason": record.reason,
-        "comment": record.comment,
-        "revision": record.revision,
         "now": record.now,
         "day": record.now.date(),
         "visitor": record.visitor,
@@ -492,125 +479,3 @@ def record_search_miss(
         return Outcome("rate_limited", retry_after=rate.retry_after(now))
     _sql(conn).upsert_search_miss.run(conn, {"lang": lang, "query": query, "now": now})
     return Outcome("created")
-
-
-@dataclass(frozen=True, slots=True)
-class PruneResult:
-    """Rows touched by one pruning pass."""
-
-    salts: int
-    visitors: int
-    windows: int
-    submissions: int
-    search_misses: int = 0
-
-
-def prune(
-    conn: Connection,
-    *,
-    now: dt.datetime,
-    window: int,
-    submission_retention: dt.timedelta,
-    search_miss_retention: dt.timedelta = dt.timedelta(days=90),
-) -> PruneResult:
-    """Unlink old votes from visitors, drop old counters, submission ids and search misses.
-
-    Salts are derived from the secret now (`visitor_secret.py`); rows an older version stored
-    in the database go too.
-    """
-    keep_from = now.date() - dt.timedelta(days=1)
-    salts_gone = conn.execute(delete(models.salts).where(models.salts.c.day < keep_from))
-    votes = models.votes
-    unlinked = conn.execute(
-        update(votes)
-        .where(votes.c.day < keep_from, votes.c.visitor.is_not(None))
-        .values(visitor=None)
-    )
-    current_window = int(now.timestamp()) - int(now.timestamp()) % window
-    rl = models.rate_limits
-    windows_gone = conn.execute(delete(rl).where(rl.c.window_start < current_window - window))
-    sub = models.submissions
-    stmt: Delete = delete(sub).where(sub.c.created_at < now - submission_retention)
-    subs_gone = conn.execute(stmt)
-    misses = models.search_misses
-    misses_gone = conn.execute(
-        delete(misses).where(misses.c.last_seen < now - search_miss_retention)
-    )
-    return PruneResult(
-        salts_gone.rowcount,
-        unlinked.rowcount,
-        windows_gone.rowcount,
-        subs_gone.rowcount,
-        misses_gone.rowcount,
-    )
-
-
-def vote_counts(conn: Connection) -> Sequence[Row[Any]]:
-    """(lang, page, rating, count) over all current votes."""
-    v = models.votes
-    stmt: Select[Any] = select(v.c.lang, v.c.page, v.c.rating, func.count()).group_by(
-        v.c.lang, v.c.page, v.c.rating
-    )
-    return conn.execute(stmt).all()
-
-
-def reason_counts(conn: Connection) -> Sequence[Row[Any]]:
-    """(lang, page, reason, count) for votes that gave a reason."""
-    v = models.votes
-    stmt = (
-        select(v.c.lang, v.c.page, v.c.reason, func.count())
-        .where(v.c.reason.is_not(None))
-        .group_by(v.c.lang, v.c.page, v.c.reason)
-    )
-    return conn.execute(stmt).all()
-
-
-def comments(conn: Connection) -> Sequence[Row[Any, Any, Any, Any, Any, Any, Any]]:
-    """Comments with their date, revision, rating and reason, newest first."""
-    v = models.votes
-    stmt = (
-        select(v.c.lang, v.c.page, v.c.day, v.c.revision, v.c.rating, v.c.reason, v.c.comment)
-        .where(v.c.comment.is_not(None))
-        .order_by(v.c.updated_at.desc(), v.c.id.desc())
-    )
-    return conn.execute(stmt).all()
-
-
-def search_miss_rows(conn: Connection) -> Sequence[Row[Any, Any, Any, Any]]:
-    """(lang, query, count, last_seen), most frequent first."""
-    m = models.search_misses
-    stmt = select(m.c.lang, m.c.query, m.c.hits, m.c.last_seen).order_by(
-        m.c.lang, m.c.hits.desc(), m.c.last_seen.desc(), m.c.query
-    )
-    return conn.execute(stmt).all()
-
-
-def ping(conn: Connection) -> int:
-    """The schema version; proves the database answers."""
-    value = conn.execute(select(models.schema_version.c.version)).scalar()
-    return int(value or 0)
-
-
-# A probe as large as the largest vote: a write this size must fit (disk, log), not just any.
-PROBE_PAYLOAD_CHARS = 8192
-PROBE_SUBMISSION = "00000000-0000-0000-0000-00000000probe"[:36]
-
-
-def probe_write(conn: Connection) -> int:
-    """A vote-sized write that leaves nothing behind: proves the database takes writes now
-    (not read-only, not locked past the timeout, room for a vote and its log); returns the
-    schema version."""
-    sub = models.submissions
-    conn.execute(
-        sub.insert().values(
-            submission_id=PROBE_SUBMISSION,
-            fingerprint="probe",
-            page="~probe",
-            lang="~probe",
-            rating="probe",
-            comment="p" * PROBE_PAYLOAD_CHARS,
-            created_at=dt.datetime.now(dt.UTC),
-        )
-    )
-    conn.execute(delete(sub).where(sub.c.submission_id == PROBE_SUBMISSION))
-    return ping(conn)

@@ -1,51 +1,15 @@
-"""The SQL layer: outcomes of a vote, rate-limit counters, salts and pruning (both databases)."""
+"""The write path: outcomes of a vote, rate-limit counters, search misses (both databases)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 
-import pytest
-from sqlalchemy import Connection, select, text
+from sqlalchemy import select, text
 
-from helpcenter.feedback import models, storage
+from helpcenter.feedback import models, report_queries, votes
 from helpcenter.feedback.db import Database, open_database
-
-NOW = dt.datetime(2025, 3, 14, 10, 0, 30, tzinfo=dt.UTC)
-RATE = storage.RateLimit(limit=100, window=60)
-
-
-@pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.dispose()
-
-
-def record(**changes: object) -> storage.VoteRecord:
-    fields: dict[str, object] = {
-        "submission_id": "11111111-2222-4333-8444-555555555555",
-        "fingerprint": "f1",
-        "page": "a.md",
-        "lang": "hr",
-        "rating": "yes",
-        "reason": None,
-        "comment": None,
-        "revision": "r1",
-        "visitor": "v1",
-        "bucket": "f:b1",
-        "now": NOW,
-    }
-    fields.update(changes)
-    return storage.VoteRecord(**fields)  # type: ignore[arg-type]
-
-
-def record_one(
-    conn: Connection, vote: storage.VoteRecord, *, rate: storage.RateLimit
-) -> storage.Outcome:
-    """One vote in the caller's transaction."""
-    return storage.record_votes(conn, [vote], rate=rate)[0]
+from tests.feedback.store_records import NOW, RATE, record, record_one
 
 
 def test_vote_outcomes(db: Database) -> None:
@@ -82,7 +46,7 @@ def test_same_visitor_same_day_upserts_one_row(db: Database) -> None:
 
 
 def test_rate_limit_counts_per_window(db: Database) -> None:
-    rate = storage.RateLimit(limit=2, window=60)
+    rate = votes.RateLimit(limit=2, window=60)
     with db.writer.begin() as conn:
         kinds = [
             record_one(
@@ -103,54 +67,29 @@ def test_rate_limit_counts_per_window(db: Database) -> None:
 
 
 def test_retry_after_counts_to_the_end_of_the_window() -> None:
-    rate = storage.RateLimit(limit=1, window=60)
+    rate = votes.RateLimit(limit=1, window=60)
     assert rate.window_start(NOW) == int(NOW.timestamp()) - 30
     assert rate.retry_after(NOW) == 30
     assert rate.retry_after(NOW.replace(second=59, microsecond=900_000)) == 1
-
-
-def test_prune_forgets_salts_visitors_windows_and_old_submissions(db: Database) -> None:
-    day0 = NOW - dt.timedelta(days=3)
-    with db.writer.begin() as conn:
-        # Salts an older version kept in the database.
-        for offset in range(4):
-            day = (NOW - dt.timedelta(days=offset)).date()
-            conn.execute(models.salts.insert().values(day=day, salt=bytes([offset]) * 32))
-        record_one(conn, record(now=day0, visitor="old"), rate=RATE)
-        record_one(
-            conn,
-            record(submission_id="33333333-2222-4333-8444-555555555555", visitor="new"),
-            rate=RATE,
-        )
-    with db.writer.begin() as conn:
-        result = storage.prune(conn, now=NOW, window=60, submission_retention=dt.timedelta(days=2))
-    assert result == storage.PruneResult(salts=2, visitors=1, windows=1, submissions=1)
-    with db.reader.connect() as conn:
-        days = sorted(row[0] for row in conn.execute(text("SELECT day FROM salts")))
-        visitors = sorted(str(row[0]) for row in conn.execute(text("SELECT visitor FROM votes")))
-        windows = conn.execute(text("SELECT count(*) FROM rate_limits")).scalar()
-    assert [str(day) for day in days] == ["2025-03-13", "2025-03-14"]
-    assert visitors == ["None", "new"]
-    assert windows == 1
 
 
 def test_search_miss_counts_and_last_seen(db: Database) -> None:
     later = NOW + dt.timedelta(hours=2)
     with db.writer.begin() as conn:
         for when in (NOW, later):
-            outcome = storage.record_search_miss(
+            outcome = votes.record_search_miss(
                 conn, lang="hr", query="dostava", bucket="s:x", now=when, rate=RATE
             )
             assert outcome.kind == "created"
     with db.reader.connect() as conn:
-        rows = storage.search_miss_rows(conn)
+        rows = report_queries.search_miss_rows(conn)
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("hr", "dostava", 2, later)]
 
 
 def test_a_batch_of_independent_votes_gets_the_outcomes_of_one_by_one(database_url: str) -> None:
     """New, replayed, conflicting and rate-limited votes in one batch (SQLite stores such a
     batch in three statements) answer exactly as when stored one at a time."""
-    rate = storage.RateLimit(limit=2, window=60)
+    rate = votes.RateLimit(limit=2, window=60)
 
     def ident(i: int) -> str:
         return f"00000000-0000-4000-8000-{i:012d}"
@@ -177,7 +116,7 @@ def test_a_batch_of_independent_votes_gets_the_outcomes_of_one_by_one(database_u
                     record_one(conn, replace(vote, submission_id=ident(20 + i)), rate=rate)
             with db.writer.begin() as conn:
                 if together:
-                    outcomes = storage.record_votes(conn, batch, rate=rate)
+                    outcomes = votes.record_votes(conn, batch, rate=rate)
                 else:
                     outcomes = [record_one(conn, vote, rate=rate) for vote in batch]
             with db.reader.connect() as conn:
