@@ -33,8 +33,8 @@ LOCAL_ONLY = {"hreflang", "canonical"}
 # so those rows compare with its home, and one 404 page for both languages.
 PAGES = {
     "home": ("", "fi/"),
-    "collection": ("narudzbe/", "fi/narudzbe/"),
-    "article": ("narudzbe/otkazivanje-narudzbe/", "fi/narudzbe/otkazivanje-narudzbe/"),
+    "collection": ("narudzbe/", "fi/tilaukset/"),
+    "article": ("narudzbe/otkazivanje-narudzbe/", "fi/tilaukset/tilauksen-peruminen/"),
     "tags": ("tags/", "fi/tags/"),
     "statement": ("izjava-o-pristupacnosti/", "fi/saavutettavuusseloste/"),
     "not-found": ("404.html", "fi/404.html"),

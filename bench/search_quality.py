@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -392,6 +393,17 @@ def report(outcomes: list[Outcome], *, with_material: bool) -> None:
         print(f"  [{o.query.lang}] {o.query.query!r}: {p}")
 
 
+def source_paths(site: Path) -> dict[str, str]:
+    """Our article URLs (localized slugs) -> the URL their docs path gives, which is what
+    the queries' `expected` and plain Material's URLs are compared in."""
+    manifest = json.loads((site / "helpcenter-manifest.json").read_text(encoding="utf-8"))
+    paths = {}
+    for article in manifest["articles"]:
+        source = Path(article["page"]).with_suffix("").as_posix()
+        paths[urlsplit(article["url"]).path] = f"{home_path(article['lang'])}{source}/"
+    return paths
+
+
 def run(args: argparse.Namespace) -> list[Outcome]:
     queries = load_queries(args.queries) + load_queries(args.holdout, holdout=True)
     if not queries:
@@ -407,6 +419,7 @@ def run(args: argparse.Namespace) -> list[Outcome]:
             mkdocs_build(plain_project, work / "plain-site", strict=False)
             print(f"built Material baseline in {time.perf_counter() - started:.1f} s")
         outcomes = [Outcome(q) for q in queries]
+        by_source = source_paths(work / "ours-site")
         with chromium() as browser, contextlib.ExitStack() as stack:
             ours_url = stack.enter_context(serve(work / "ours-site"))
             plain_url = (
@@ -417,7 +430,7 @@ def run(args: argparse.Namespace) -> list[Outcome]:
                 page = browser.new_page()
                 page.goto(ours_url + home_path(lang))
                 for o in todo:
-                    o.ours = search_ours(page, o.query.query)
+                    o.ours = [by_source.get(p, p) for p in search_ours(page, o.query.query)]
                 page.close()
                 if plain_url:
                     page = browser.new_page()

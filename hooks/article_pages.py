@@ -21,6 +21,7 @@ _HIDE = {
     PageKind.COLLECTION: ["toc"],
     PageKind.TAG: ["toc"],
     PageKind.TAGS: ["toc"],
+    PageKind.REMOVED: ["toc"],
 }
 
 

@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from helpcenter import build_steps, hook_order, mkdocs_i18n, site_build
+from helpcenter.editor.project import page_url
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -21,9 +22,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(hook_order.CATALOG)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Every language MkDocs builds was loaded up front."""
-    if site_build.language(config) is None:
+    """Every language MkDocs builds was loaded up front; its pages go to their URLs (a
+    collection's or an article's `slug` changes them)."""
+    build = site_build.active()
+    language = site_build.language(config)
+    if build is None or language is None:
         raise PluginError(
             f"language '{mkdocs_i18n.current_language(config)}' is built but was not loaded"
         )
+    for file in files.documentation_pages():
+        url = page_url(file.src_uri, project=build.project)
+        if url is not None and url != file.url:
+            mkdocs_i18n.move_page(file, url=url, config=config)
     return files

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from helpcenter import build_steps, hook_order, mkdocs_i18n, site_build
 from helpcenter.editor import seo
+from helpcenter.page_context import PageKind
 from helpcenter.page_text import as_text
 
 
@@ -44,7 +45,9 @@ def on_page_context(
         image=page.meta.get("image"),
     )
     context["hc_seo"] = page_seo
-    if page_seo.url:
+    # A removed article's page answers its old address; search engines should drop it.
+    hc = context.get("hc")
+    if page_seo.url and not (hc is not None and hc.kind == PageKind.REMOVED):
         build.sitemap.append(
             seo.SitemapEntry(page_seo.url, page_seo.lastmod, page_seo.sitemap_alternates)
         )

@@ -26,10 +26,18 @@ from helpcenter.feedback_manifest import (
     service_messages,
 )
 from helpcenter.front_matter import ContentError
+from helpcenter.redirect_pages import (
+    NETLIFY_FILE,
+    NGINX_FILE,
+    netlify_redirects,
+    nginx_map,
+    redirect_page,
+)
 from helpcenter.script_minifier import minify_scripts
 from helpcenter.search.indexer import IndexingError, LanguageIndex
 from helpcenter.search.wordlists import WordListError
 from helpcenter.site_config import ConfigError
+from helpcenter.url_record import page_aliases
 
 
 def begin(config: Any, *, lang: str, rendered: list[str] | None = None) -> site_build.SiteBuild:
@@ -69,8 +77,33 @@ def write_manifest(build: site_build.SiteBuild, *, config: Any) -> None:
         site_url=config.site_url,
         mode=build.settings.feedback.mode,
         messages={lang: service_messages(b.site.ui) for lang, b in builds.items()},
+        aliases=page_aliases(build.url_record),
     )
     (Path(config.site_dir) / MANIFEST_FILE).write_text(dump_manifest(manifest), encoding="utf-8")
+
+
+def write_redirects(build: site_build.SiteBuild, *, config: Any) -> None:
+    """A page at every old URL that leads to where its page is now, plus `_redirects`
+    (Netlify, Cloudflare Pages) and an nginx map of the same redirects."""
+    site_dir = Path(config.site_dir)
+    for redirect in build.redirects:
+        language = build.languages[redirect.lang]
+        context = language.context_for(redirect.target)
+        title = context.title if context is not None and context.title else ""
+        page = redirect_page(
+            redirect,
+            canonical=build.project.absolute_url(redirect.new.lstrip("/")),
+            title=title or language.site.site_name,
+            moved_text=language.site.ui.moved_text,
+        )
+        target = site_dir / redirect.old.lstrip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    base = build.project.base_path
+    (site_dir / NETLIFY_FILE).write_text(
+        netlify_redirects(build.redirects, base_path=base), encoding="utf-8"
+    )
+    (site_dir / NGINX_FILE).write_text(nginx_map(build.redirects, base_path=base), encoding="utf-8")
 
 
 def write_scripts(*, site_dir: Path) -> None:
@@ -78,9 +111,7 @@ def write_scripts(*, site_dir: Path) -> None:
     minify_scripts(site_dir / "assets" / "javascripts")
 
 
-def write_sitemap(
-    entries: list[seo.SitemapEntry], *, site_dir: Path, site_url: str | None
-) -> None:
+def write_sitemap(entries: list[seo.SitemapEntry], *, site_dir: Path, site_url: str | None) -> None:
     """One sitemap for every language (replacing static-i18n's), and robots.txt."""
     if not site_url:
         return

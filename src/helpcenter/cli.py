@@ -1,4 +1,4 @@
-"""`helpcenter`: the editors' command line (check, new, translations, build)."""
+"""`helpcenter`: the editors' command line (check, new, translations, urls, build)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from helpcenter import url_record
 from helpcenter.editor.checks import check_project, errors, warnings
 from helpcenter.editor.project import Project, load_project
 from helpcenter.editor.scaffold import ScaffoldError, new_article
@@ -110,6 +111,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     translations.set_defaults(run=_translations)
 
+    urls = commands.add_parser(
+        "urls",
+        parents=[common],
+        help="check or update urls.lock, the record of every published URL",
+        description="Without options: what breaks a recorded URL (exit status 1) and which "
+        "published URLs are not recorded yet. With --update: add new URLs and follow moved "
+        "files (by path in docs/, git history, or --moved), so that old URLs redirect.",
+    )
+    urls.add_argument("--update", action="store_true", help="write the updated urls.lock")
+    urls.add_argument(
+        "--moved",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("OLD", "NEW"),
+        help="OLD (a docs file or a recorded URL) is served by the docs file NEW now; "
+        "with --update",
+    )
+    urls.add_argument(
+        "--gone",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="the page at URL was removed on purpose: it shows a localized 'removed' page; "
+        "with --update",
+    )
+    urls.set_defaults(run=_urls)
+
     build = commands.add_parser(
         "build",
         parents=[common],
@@ -148,8 +177,59 @@ def _build(args: argparse.Namespace, err: TextIO) -> int:
     return build_site(config_file, site_dir=args.site_dir, err=err)
 
 
+def _urls(args: argparse.Namespace, project: Project, out: TextIO, err: TextIO) -> int:
+    path = project.config_dir / url_record.RECORD_FILE
+    try:
+        record = url_record.read_record(path)
+    except url_record.UrlRecordError as exc:
+        print(exc, file=err)
+        return 1
+    pages = url_record.published_pages(project)
+    if not args.update:
+        if args.moved or args.gone:
+            print("helpcenter urls: --moved and --gone need --update", file=err)
+            return 2
+        problems = url_record.check_record(record, pages)
+        for problem in problems:
+            kind = "" if problem.error else "warning: "
+            print(f"{url_record.RECORD_FILE}:{max(problem.line, 1)}: {kind}{problem.message}")
+        return 1 if any(problem.error for problem in problems) else 0
+    result = url_record.update_record(
+        record,
+        pages,
+        moved={_docs_path(old): _docs_path(new) for old, new in args.moved},
+        renames=url_record.git_renames(project, path),
+        gone=args.gone,
+    )
+    for old, new in result.followed:
+        print(f"followed docs/{old} -> docs/{new}: its old URLs redirect", file=out)
+    for url in result.added:
+        print(f"recorded {url}", file=out)
+    if result.unresolved:
+        for entry in result.unresolved:
+            print(
+                f"{url_record.RECORD_FILE}:{entry.line}: {entry.url} was published from "
+                f"docs/{entry.target}, which no longer exists and was not found elsewhere; "
+                "name its new file with --moved OLD NEW, or mark it --gone URL",
+                file=err,
+            )
+        print("helpcenter urls: urls.lock not written", file=err)
+        return 1
+    path.write_text(result.record.dump(), encoding="utf-8")
+    print(f"{path.name}: {len(result.record.urls)} URLs", file=err)
+    return 0
+
+
+def _docs_path(value: str) -> str:
+    """`docs/fi/x.md` or `fi/x.md` as a docs path; a URL stays as it is."""
+    return value.removeprefix("./").removeprefix("docs/") if value.endswith(".md") else value
+
+
 def _check(args: argparse.Namespace, project: Project, out: TextIO, err: TextIO) -> int:
-    problems = check_project(project)
+    problems = sorted(
+        [*check_project(project), *url_record.record_problems(project)],
+        key=lambda p: (p.path, p.line, p.severity, p.message),
+    )
     for problem in problems:
         print(problem, file=out)
     found_errors, found_warnings = len(errors(problems)), len(warnings(problems))

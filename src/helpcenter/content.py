@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -36,11 +37,15 @@ class Article:
     # For structured data: when the article was published and last changed, with a time zone.
     published_at: dt.datetime | None = None
     modified_at: dt.datetime | None = None
+    # The collection's URL part (its `slug`, else its folder name); set by `load_catalog`.
+    collection_slug: str | None = None
 
     @property
     def url(self) -> str:
-        """Directory URL relative to the language root, e.g. `narudzbe/otkazivanje/`."""
-        return str(PurePosixPath(self.path).with_suffix("")) + "/"
+        """Directory URL relative to the language root, e.g. `narudzbe/otkazivanje/`, with
+        the collection's and the article's `slug` where they set one."""
+        folder = self.collection_slug or self.collection
+        return f"{folder}/{self.meta.slug or PurePosixPath(self.path).stem}/"
 
     @property
     def title(self) -> str:
@@ -67,7 +72,8 @@ class Collection:
 
     @property
     def url(self) -> str:
-        return f"{self.slug}/"
+        """Relative to the language root: the `slug` of its index.md, else its folder name."""
+        return f"{self.meta.slug or self.slug}/"
 
 
 @dataclass
@@ -112,6 +118,8 @@ def load_catalog(
     home = HomeMeta()
     collections: dict[str, Collection] = {}
     articles: dict[str, Article] = {}
+    # Where each file's `slug` is written, for the errors about two pages at one URL.
+    slug_lines: dict[str, int] = {}
 
     def rel(file: Path) -> str:
         return file.relative_to(docs_dir.parent).as_posix()
@@ -153,6 +161,7 @@ def load_catalog(
             try:
                 doc = read_document(index, path=rel(index))
                 collection_meta = validate_meta(CollectionMeta, doc, path=rel(index))
+                slug_lines[rel(index)] = doc.field_lines.get("slug", 1)
             except ContentError as exc:
                 problems.extend(exc.problems)
         members: list[Article] = []
@@ -173,6 +182,7 @@ def load_catalog(
                 data = page.read_bytes()
                 doc = read_document(page, path=rel(page))
                 meta = validate_meta(ArticleMeta, doc, path=rel(page))
+                slug_lines[rel(page)] = doc.field_lines.get("slug", 1)
             except ContentError as exc:
                 problems.extend(exc.problems)
                 continue
@@ -204,6 +214,7 @@ def load_catalog(
                     lang=lang,
                     path=path,
                     collection=folder.name,
+                    collection_slug=collection_meta.slug if collection_meta else None,
                     meta=meta,
                     revision=revision_of(data),
                     updated=resolve_updated(meta.updated, times.last.date() if times else None),
@@ -216,6 +227,7 @@ def load_catalog(
                 )
             )
         members.sort(key=_title_key)
+        problems += _slug_clashes(members, where=rel(folder), lines=slug_lines)
         for article in members:
             articles[article.path] = article
         if collection_meta is not None:
@@ -223,6 +235,9 @@ def load_catalog(
                 lang, folder.name, collection_meta, tuple(members)
             )
 
+    problems += _collection_slug_clashes(
+        root, collections.values(), docs_dir=docs_dir, lines=slug_lines
+    )
     if problems:
         raise ContentError(problems)
     ordered = sorted(
@@ -232,6 +247,64 @@ def load_catalog(
     return Catalog(
         lang=lang, home=home, collections={c.slug: c for c in ordered}, articles=articles
     )
+
+
+@dataclass(frozen=True)
+class _Address:
+    """Where a page is published, for the URL clash check."""
+
+    file: str  # as problems name it: docs/<lang>/...
+    url: str
+    sets_slug: bool
+    name: str  # how a problem names this page
+
+
+def _url_clashes(
+    pages: Iterable[_Address], *, lines: dict[str, int], unique_in: str
+) -> list[Problem]:
+    """Two pages at one URL; a file's own name holds its URL first, so the page whose `slug`
+    takes it is the one reported."""
+    problems = []
+    seen: dict[str, _Address] = {}
+    for page in sorted(pages, key=lambda p: (p.sets_slug, p.file)):
+        other = seen.setdefault(page.url, page)
+        if other is not page:
+            problems.append(
+                Problem(
+                    page.file,
+                    lines.get(page.file, 1),
+                    f"field 'slug': the URL {page.url} is already {other.name}'s; expected a "
+                    f"slug unique {unique_in}",
+                )
+            )
+    return problems
+
+
+def _slug_clashes(
+    members: list[Article], *, where: str, lines: dict[str, int]
+) -> list[Problem]:
+    """Two articles of one collection at the same URL."""
+    pages = []
+    for article in members:
+        file = f"{where}/{PurePosixPath(article.path).name}"
+        pages.append(_Address(file, article.url, article.meta.slug is not None, file))
+    return _url_clashes(pages, lines=lines, unique_in="in its collection")
+
+
+def _collection_slug_clashes(
+    root: Path, collections: Iterable[Collection], *, docs_dir: Path, lines: dict[str, int]
+) -> list[Problem]:
+    """Two collections of one language at the same URL."""
+    pages = [
+        _Address(
+            (root / c.path).relative_to(docs_dir.parent).as_posix(),
+            c.url,
+            c.meta.slug is not None,
+            f"the collection '{c.slug}/'",
+        )
+        for c in collections
+    ]
+    return _url_clashes(pages, lines=lines, unique_in="among the collections")
 
 
 def _inside_file(file: Path, folder: Path) -> bool:

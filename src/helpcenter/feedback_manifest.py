@@ -21,6 +21,7 @@ def build_manifest(
     site_url: str | None,
     mode: str,
     messages: dict[str, dict[str, str]] | None = None,
+    aliases: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Every article of every language, sorted, with the absolute path it is served at, and
     the service's own messages per language."""
@@ -45,6 +46,7 @@ def build_manifest(
         "languages": sorted(catalog.lang for catalog in catalogs),
         "articles": articles,
         "messages": messages or {},
+        "aliases": aliases or {},
     }
 
 

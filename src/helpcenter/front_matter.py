@@ -131,6 +131,38 @@ Description = Annotated[
 
 _REVISION = re.compile(r"^[0-9a-f]{12}$")
 
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Addresses the build itself uses at a language's root (generated pages, assets, the index).
+RESERVED_SLUGS = frozenset({"tags", "assets", "pagefind", "search", "404", "index"})
+
+
+def _slug(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected lowercase words joined by '-', got {value!r}")
+    if not _SLUG.match(value) or len(value) > 80:
+        raise ValueError(
+            "expected lowercase letters a-z, digits and single '-' between words "
+            f"(at most 80 characters), such as 'tilauksen-peruminen', got {value!r}"
+        )
+    if value in RESERVED_SLUGS:
+        raise ValueError(
+            f"'{value}' is reserved for the site's own pages ({', '.join(sorted(RESERVED_SLUGS))})"
+        )
+    return value
+
+
+def is_slug(value: object) -> bool:
+    """Whether `value` is a valid `slug`."""
+    try:
+        _slug(value)
+    except ValueError:
+        return False
+    return True
+
+
+# The last part of a page's URL in its language, instead of its file or folder name.
+Slug = Annotated[str, BeforeValidator(_slug)]
+
 
 def _revision(value: Any) -> Any:
     if not isinstance(value, str) or not _REVISION.match(value):
@@ -171,6 +203,8 @@ class ArticleMeta(BaseModel):
     # The picture of a shared link to this article, a path relative to the Markdown file;
     # without it the site's `share_image`.
     image: ImagePath | None = None
+    # The article's URL part in this language; translations still pair by file path.
+    slug: Slug | None = None
 
 
 class CollectionMeta(BaseModel):
@@ -183,6 +217,8 @@ class CollectionMeta(BaseModel):
     icon: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")] | None = None
     # Position on the home page; collections without it follow, by folder name.
     order: Annotated[int, Field(strict=True, ge=0)] | None = None
+    # The collection's URL part in this language (its folder name without it).
+    slug: Slug | None = None
 
 
 class HomeMeta(BaseModel):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -43,6 +44,30 @@ def is_final_pass(config: Any) -> bool:
     """True in the last `on_post_build`, after every language has been built."""
     i18n = config.plugins.get("i18n")
     return i18n is None or not getattr(i18n, "building", False)
+
+
+def move_page(file: File, *, url: str, config: Any) -> None:
+    """Publish a Markdown page at the root-relative directory URL `url` instead of the one
+    its path gives (a localized `slug`); MkDocs' links to the `.md` file follow."""
+    file.dest_uri = f"{url}index.html" if url else "index.html"
+    file.url = file._get_url(config.use_directory_urls)
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+
+
+def localize_switcher(config: Any, file: File, url_of: Callable[[str], str | None]) -> None:
+    """Point the language switcher (static-i18n's `extra.alternate`, reset for every page) at
+    the translations' own URLs where a `slug` moved them: static-i18n knows them only by
+    path. `url_of` gives the root-relative URL of a docs path."""
+    urls: dict[str, str] = {}
+    for code, alternate in getattr(file, "alternates", {}).items():
+        src = getattr(alternate, "src_uri", None)
+        url = url_of(src) if src is not None else None
+        if url is not None and (url or "./") != alternate.url:
+            urls[code] = url
+    # static-i18n sets the attribute, which the theme reads before the item of that name.
+    for link in getattr(config.extra, "alternate", None) or []:
+        if link.get("lang") in urls:
+            link["link"] = urls[link["lang"]]
 
 
 def default_language(config: Any) -> str:

@@ -162,6 +162,7 @@ class PageKind(StrEnum):
     TAG = "tag"
     ACCESSIBILITY = "accessibility"
     NOT_FOUND = "not_found"
+    REMOVED = "removed"
 
 
 @dataclass
@@ -363,6 +364,14 @@ class SiteContext:
             statement=statement(
                 self.accessibility, self.ui, lang=self.catalog.lang, site_name=self.site_name
             ),
+        )
+
+    def removed(self) -> PageContext:
+        """The page at the URL of an article removed on purpose (urls.lock: `gone`)."""
+        return self._base(
+            PageKind.REMOVED,
+            title=self.ui.removed_title,
+            breadcrumbs=self._collection_crumbs(None),
         )
 
     def not_found(self) -> PageContext:

@@ -34,6 +34,17 @@ from helpcenter.site_config import (
     load_ui_strings,
     parse_settings,
 )
+from helpcenter.url_record import (
+    RECORD_FILE,
+    Redirect,
+    UrlRecord,
+    UrlRecordError,
+    check_record,
+    published_pages,
+    read_record,
+    redirects,
+    removed,
+)
 
 
 class TranslationStatuses:
@@ -53,6 +64,10 @@ class TranslationStatuses:
         return outdated_notice(self._project, self.by_path.get(path), lang, lead=lead)
 
 
+# Where the removed pages sit among the generated docs paths (their URL is set apart).
+REMOVED_FOLDER = "_removed"
+
+
 @dataclass
 class LanguageBuild:
     """One language's catalog and page-context factory: all of a page's `hc` data comes
@@ -61,6 +76,8 @@ class LanguageBuild:
     lang: str
     site: SiteContext
     translations: TranslationStatuses
+    # Removed pages (urls.lock: gone) of this language: their generated docs path -> URL.
+    removed: dict[str, str] = field(default_factory=dict)
     _contexts: dict[str, PageContext | None] = field(default_factory=dict)
 
     @property
@@ -80,6 +97,8 @@ class LanguageBuild:
         rel = PurePosixPath(*parts[1:]).as_posix()
         if rel == "index.md":
             return self.site.home()
+        if src_uri in self.removed:
+            return self.site.removed()
         if rel == self.site.accessibility_rel:
             return self.site.accessibility_statement()
         if rel == f"{TAGS_FOLDER}/index.md":
@@ -114,7 +133,15 @@ class SiteBuild:
     # Collected while the languages render, written in the final pass.
     search: SearchCollector
     translations: TranslationStatuses
+    # urls.lock and the content pages published now (URL -> language, docs file).
+    url_record: UrlRecord = field(default_factory=UrlRecord)
+    published: dict[str, tuple[str, str]] = field(default_factory=dict)
     sitemap: list[SitemapEntry] = field(default_factory=list)
+
+    @functools.cached_property
+    def redirects(self) -> list[Redirect]:
+        """Recorded URLs whose page is served elsewhere now."""
+        return redirects(self.url_record, self.published)
 
     def statement_urls(self, *, besides: str) -> dict[str, str]:
         """The accessibility statement's root-relative URL in every other language with one."""
@@ -158,8 +185,18 @@ def start(config: Any, *, rendered: list[str] | None = None) -> SiteBuild:
         )
         for language in project.languages
     }
+    _check_language_homes(languages)
+    record, published = _url_record(project)
+    for lang, language in languages.items():
+        language.removed = {
+            f"{lang}/{REMOVED_FOLDER}/{number}.md": entry.url
+            for number, entry in enumerate(removed(record, published), start=1)
+            if entry.lang == lang
+        }
     build = SiteBuild(
         project=project,
+        url_record=record,
+        published=published,
         settings=settings,
         languages=languages,
         search=SearchCollector(list(languages) if rendered is None else rendered),
@@ -167,6 +204,23 @@ def start(config: Any, *, rendered: list[str] | None = None) -> SiteBuild:
     )
     _active.append(build)
     return build
+
+
+def _url_record(project: Project) -> tuple[UrlRecord, dict[str, tuple[str, str]]]:
+    """urls.lock and the pages published now; raises ConfigError when a recorded URL would
+    break (`helpcenter urls` says how to fix it)."""
+    path = project.config_dir / RECORD_FILE
+    try:
+        record = read_record(path)
+    except UrlRecordError as exc:
+        raise ConfigError(str(exc)) from exc
+    published = published_pages(project)
+    problems = [found for found in check_record(record, published) if found.error]
+    if problems:
+        raise ConfigError(
+            "\n".join(f"{RECORD_FILE}:{found.line}: {found.message}" for found in problems)
+        )
+    return record, published
 
 
 def _load_language(
@@ -207,11 +261,28 @@ def _check_statement_address(site: SiteContext) -> None:
             f"(method, limitations) for language '{lang}'"
         )
     slug = site.ui.accessibility_page
-    if site.accessibility_rel and slug in site.catalog.collections:
+    taken = {c.url: c.slug for c in site.catalog.collections.values()}
+    if site.accessibility_rel and f"{slug}/" in taken:
         raise ConfigError(
             f"locales/{site.catalog.lang}/ui.yml: 'accessibility_page' {slug!r} is also the "
-            f"folder of a collection (docs/{site.catalog.lang}/{slug}/); choose another address"
+            f"address of a collection (docs/{site.catalog.lang}/{taken[f'{slug}/']}/); "
+            "choose another address"
         )
+
+
+def _check_language_homes(languages: dict[str, LanguageBuild]) -> None:
+    """No collection of the root language sits at another language's home (`/fi/`)."""
+    homes = {b.site.home_url: code for code, b in languages.items() if b.site.home_url}
+    for code, language in languages.items():
+        if language.site.home_url:
+            continue
+        for collection in language.catalog.collections.values():
+            if collection.url in homes:
+                raise ConfigError(
+                    f"docs/{code}/{collection.path}: the collection's address /{collection.url} "
+                    f"is the home of language '{homes[collection.url]}'; give it another slug "
+                    "or folder name"
+                )
 
 
 def active() -> SiteBuild | None:

@@ -161,6 +161,11 @@ class UiStrings(BaseModel):
     not_found_title: str
     not_found_text: str
     not_found_home: str
+    # The page left at an old URL (moved) and at a removed article's URL (urls.lock: gone).
+    moved_text: str
+    removed_title: str
+    removed_status: str
+    removed_text: str
     not_found_suggestions: str
     feedback_slot_label: str
     # "Was this helpful?" widget (overrides/partials/hc/feedback.html).

@@ -10,8 +10,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter import url_record
 from helpcenter.cli import main
 from helpcenter.content import revision_of
+from helpcenter.editor.project import load_project
 from tests.support import ROOT
 
 HELPCENTER = Path(sys.executable).with_name("helpcenter")
@@ -160,7 +162,15 @@ def small_project(root: Path) -> Path:
     # The real UI strings: the schema grows with the theme, a copy stays valid.
     shutil.copytree(ROOT / "locales", root / "locales")
     write_content(root)
+    record_urls(root)
     return root
+
+
+def record_urls(root: Path) -> None:
+    """urls.lock of the project as it is now, as `helpcenter urls --update` writes it."""
+    project = load_project(root / "mkdocs.yml")
+    result = url_record.update_record(url_record.UrlRecord(), url_record.published_pages(project))
+    (root / url_record.RECORD_FILE).write_text(result.record.dump(), encoding="utf-8")
 
 
 @dataclass

@@ -202,3 +202,24 @@ def test_table_lists_articles_and_misses() -> None:
 def test_json_round_trips() -> None:
     report = sample()
     assert ReportOut.model_validate_json(render_json(report)) == report
+
+
+def test_votes_of_a_moved_article_make_one_history() -> None:
+    data = manifest_data()
+    data["aliases"] = {"hr": {"narudzbe/stari-naziv.md": HR_PAGE}}
+    report = assemble(
+        counts=[
+            ("hr", HR_PAGE, "yes", 3),
+            ("hr", "narudzbe/stari-naziv.md", "yes", 2),
+            ("hr", "narudzbe/stari-naziv.md", "no", 1),
+        ],
+        reasons=[("hr", "narudzbe/stari-naziv.md", "out_of_date", 1)],
+        comments=[("hr", "narudzbe/stari-naziv.md", DAY, "r1", "no", "out_of_date", "Staro.")],
+        misses=[],
+        manifest=parse_manifest(data),
+        now=NOW,
+    )
+    [article] = [a for a in report.articles if a.lang == "hr"]
+    assert (article.page, article.yes, article.no) == (HR_PAGE, 5, 1)
+    assert article.reasons["out_of_date"] == 1
+    assert [c.text for c in article.comments] == ["Staro."]

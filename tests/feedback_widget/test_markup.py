@@ -10,6 +10,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from helpcenter.site_config import UiStrings
+from tests.site.support import built_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ENDPOINT = "http://127.0.0.1:9/api/v1/feedback"
@@ -24,8 +25,8 @@ def ui(lang: str) -> UiStrings:
 
 
 def soup_of(site: Path, lang: str, slug: str) -> BeautifulSoup:
-    prefix = "" if lang == "hr" else f"{lang}/"
-    return BeautifulSoup((site / f"{prefix}{slug}/index.html").read_text("utf-8"), "html.parser")
+    """The built page of `docs/<lang>/<slug>.md` (Finnish at its localized URL)."""
+    return BeautifulSoup((site / built_path(lang, slug)).read_text("utf-8"), "html.parser")
 
 
 def articles(site: Path) -> list[dict[str, str]]:

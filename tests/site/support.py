@@ -40,33 +40,40 @@ HR_PAGES = [
     "povrat/povrat-proizvoda/index.html",
     "povrat/zamjena-proizvoda/index.html",
 ]
+# Where each Finnish collection and article is published: its docs path (without .md) and
+# its localized URL (the `slug` of the collection and of the article, in Finnish).
+FI_URLS = {
+    "dostava": "toimitus",
+    "dostava/carina-i-pristojbe": "toimitus/tulli-ja-arvonlisavero",
+    "dostava/paket-nije-stigao": "toimitus/paketti-ei-tullut",
+    "dostava/promjena-adrese-dostave": "toimitus/toimitusosoitteen-muuttaminen",
+    "dostava/rokovi-i-cijene-dostave": "toimitus/toimitusajat-ja-kulut",
+    "korisnicka-sluzba": "asiakaspalvelu",
+    "korisnicka-sluzba/kontakt-korisnicke-sluzbe": "asiakaspalvelu/yhteys-asiakaspalveluun",
+    "korisnicka-sluzba/reklamacija-ostecenog-proizvoda": "asiakaspalvelu/viallisen-tuotteen-reklamaatio",
+    "narudzbe": "tilaukset",
+    "narudzbe/otkazivanje-narudzbe": "tilaukset/tilauksen-peruminen",
+    "narudzbe/potvrda-narudzbe-nije-stigla": "tilaukset/tilausvahvistus-puuttuu",
+    "narudzbe/pracenje-narudzbe": "tilaukset/tilauksen-seuranta",
+    "narudzbe/promjena-narudzbe": "tilaukset/tilauksen-muuttaminen",
+    "placanje": "maksaminen",
+    "placanje/nacini-placanja": "maksaminen/maksutavat",
+    "placanje/problemi-s-placanjem": "maksaminen/maksu-ei-onnistu",
+    "placanje/verkkopankkimaksu": "maksaminen/verkkopankkimaksu",
+    "povrat": "palautukset",
+    "povrat/povrat-novca": "palautukset/rahojen-palautus",
+    "povrat/povrat-proizvoda": "palautukset/tuotteen-palautus",
+    "povrat/zamjena-proizvoda": "palautukset/tuotteen-vaihto",
+}
 FI_PAGES = [
     "fi/index.html",
     "fi/404.html",
     "fi/tags/index.html",
     "fi/saavutettavuusseloste/index.html",
-    "fi/dostava/index.html",
-    "fi/dostava/carina-i-pristojbe/index.html",
-    "fi/dostava/paket-nije-stigao/index.html",
-    "fi/dostava/promjena-adrese-dostave/index.html",
-    "fi/dostava/rokovi-i-cijene-dostave/index.html",
-    "fi/korisnicka-sluzba/index.html",
-    "fi/korisnicka-sluzba/kontakt-korisnicke-sluzbe/index.html",
-    "fi/korisnicka-sluzba/reklamacija-ostecenog-proizvoda/index.html",
-    "fi/narudzbe/index.html",
-    "fi/narudzbe/otkazivanje-narudzbe/index.html",
-    "fi/narudzbe/potvrda-narudzbe-nije-stigla/index.html",
-    "fi/narudzbe/pracenje-narudzbe/index.html",
-    "fi/narudzbe/promjena-narudzbe/index.html",
-    "fi/placanje/index.html",
-    "fi/placanje/nacini-placanja/index.html",
-    "fi/placanje/problemi-s-placanjem/index.html",
-    "fi/placanje/verkkopankkimaksu/index.html",
-    "fi/povrat/index.html",
-    "fi/povrat/povrat-novca/index.html",
-    "fi/povrat/povrat-proizvoda/index.html",
-    "fi/povrat/zamjena-proizvoda/index.html",
+    *(f"fi/{url}/index.html" for url in FI_URLS.values()),
 ]
+# The Finnish URLs the site published before its Finnish slugs: each redirects (urls.lock).
+REDIRECT_PAGES = [f"fi/{source}/index.html" for source in FI_URLS]
 TAG_PAGES = [
     "tags/narudzba/index.html",
     "tags/paketomat/index.html",
@@ -84,8 +91,8 @@ SINGLE_LANGUAGE = [
 ]
 # The same three pages where the other language would have put them.
 ABSENT_PAGES = [
-    "fi/dostava/preuzimanje-u-paketomatu/index.html",
-    "fi/placanje/placanje-na-rate/index.html",
+    "fi/toimitus/preuzimanje-u-paketomatu/index.html",
+    "fi/maksaminen/placanje-na-rate/index.html",
     "placanje/verkkopankkimaksu/index.html",
 ]
 
@@ -106,24 +113,35 @@ def url_of(path: str) -> str:
 
 def page_url(lang: str, slug: str) -> str:
     """The URL of `docs/<lang>/<slug>.md` (or of a folder such as a collection)."""
-    return f"{HOME[lang]}{slug}/"
+    return f"{HOME[lang]}{FI_URLS.get(slug, slug) if lang == 'fi' else slug}/"
+
+
+def built_path(lang: str, slug: str) -> str:
+    """The built file of `docs/<lang>/<slug>.md` (or of a collection folder)."""
+    return page_url(lang, slug).removeprefix("/") + "index.html"
+
+
+def source_of(path: str) -> str:
+    """The docs path (without .md, inside its language folder) of a built page."""
+    if not path.startswith("fi/"):
+        return str(PurePosixPath(path).parent)
+    url = str(PurePosixPath(path.removeprefix("fi/")).parent)
+    return next((slug for slug, fi_url in FI_URLS.items() if fi_url == url), url)
 
 
 def articles(lang: str) -> list[str]:
     """Built files of a language's articles: `<collection>/<slug>/index.html`."""
     pages = HR_PAGES if lang == "hr" else FI_PAGES
-    prefix = "" if lang == "hr" else "fi/"
     return [
         p
         for p in pages
-        if len(PurePosixPath(p.removeprefix(prefix)).parts) == 3
-        and PurePosixPath(p.removeprefix(prefix)).parts[0] in COLLECTIONS
+        if len(PurePosixPath(source_of(p)).parts) == 2
+        and PurePosixPath(source_of(p)).parts[0] in COLLECTIONS
     ]
 
 
 def collections(lang: str) -> list[str]:
-    prefix = "" if lang == "hr" else "fi/"
-    return [f"{prefix}{slug}/index.html" for slug in COLLECTIONS]
+    return [built_path(lang, slug) for slug in COLLECTIONS]
 
 
 @functools.cache
@@ -132,9 +150,11 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def built_html(site: Path) -> list[str]:
-    """Every HTML file of the built site, relative to it."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+def built_html(site: Path, *, redirects: bool = False) -> list[str]:
+    """Every HTML file of the built site, relative to it; without the redirect pages left at
+    old URLs (urls.lock) unless `redirects`."""
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return files if redirects else [f for f in files if f not in REDIRECT_PAGES]
 
 
 def resolve(page: str, href: str) -> str:

@@ -35,8 +35,8 @@ PAGES = {
     },
     "fi": {
         "home": "fi/",
-        "collection": "fi/narudzbe/",
-        "article": "fi/narudzbe/otkazivanje-narudzbe/",
+        "collection": "fi/tilaukset/",
+        "article": "fi/tilaukset/tilauksen-peruminen/",
         "tags": "fi/tags/",
         "tag": "fi/tags/tilaus/",
         "statement": "fi/saavutettavuusseloste/",

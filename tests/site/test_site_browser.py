@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.site.support import soup_of
+from tests.site.support import page_url, soup_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-ARTICLE = "narudzbe/otkazivanje-narudzbe/"
-PREFIX = {"hr": "", "fi": "fi/"}
+SOURCE = "narudzbe/otkazivanje-narudzbe"
+# The article in each language, as a path after the site's root (Finnish slugs in fi).
+ARTICLE_AT = {lang: page_url(lang, SOURCE).removeprefix("/") for lang in ("hr", "fi")}
+COLLECTION_AT = {lang: page_url(lang, "narudzbe").removeprefix("/") for lang in ("hr", "fi")}
+HOME_AT = {"hr": "", "fi": "fi/"}
 SKIP_LINK = {"hr": "Preskoči na sadržaj", "fi": "Siirry sisältöön"}
 UPDATED = {"hr": "Ažurirano", "fi": "Päivitetty"}
 # Intl.RelativeTimeFormat(lang, {numeric: "auto"}) three days back, from CLDR.
@@ -36,7 +39,7 @@ def active(page: Page) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["hr", "fi"])
 def test_back_to_top_scrolls_up_and_moves_focus(page: Page, site_url: str, lang: str) -> None:
     """Clicking the last section's top link scrolls to 0 and focuses the top target."""
-    page.goto(f"{site_url}/{PREFIX[lang]}{ARTICLE}")
+    page.goto(f"{site_url}/{ARTICLE_AT[lang]}")
     link = page.locator(".hc-article__body a[data-hc-top]").last
     link.scroll_into_view_if_needed()
     assert page.evaluate("window.scrollY") > 0
@@ -53,7 +56,7 @@ def test_back_to_top_scrolls_up_and_moves_focus(page: Page, site_url: str, lang:
 @pytest.mark.parametrize(
     ("start", "expected"),
     [
-        (ARTICLE, f"fi/{ARTICLE}"),
+        (ARTICLE_AT["hr"], ARTICLE_AT["fi"]),
         ("dostava/preuzimanje-u-paketomatu/", "fi/"),
     ],
     ids=["translated", "untranslated"],
@@ -77,14 +80,14 @@ def test_relative_updated_date_is_in_the_page_language(
     page: Page, site_url: str, built_site: Path, lang: str
 ) -> None:
     """The byline's absolute date becomes a relative one, worded in the page's language."""
-    server = soup_of(built_site, f"{PREFIX[lang]}{ARTICLE}index.html").select_one(
+    server = soup_of(built_site, f"{ARTICLE_AT[lang]}index.html").select_one(
         "[data-hc-updated] time[datetime]"
     )
     assert server is not None
     updated = dt.date.fromisoformat(server["datetime"])
     # Three days and a few hours later, in the browser's (local) time zone.
     page.clock.set_fixed_time(dt.datetime.combine(updated, dt.time(10)) + dt.timedelta(days=3))
-    page.goto(f"{site_url}/{PREFIX[lang]}{ARTICLE}")
+    page.goto(f"{site_url}/{ARTICLE_AT[lang]}")
     byline = page.locator("[data-hc-updated]")
     time = byline.locator("time")
     page.wait_for_function(
@@ -102,8 +105,8 @@ def test_relative_updated_date_is_in_the_page_language(
 @pytest.mark.parametrize("kind", ["home", "collection", "article"])
 def test_first_tab_focuses_the_skip_link(page: Page, site_url: str, lang: str, kind: str) -> None:
     """The first Tab press lands on the localized skip link; Enter moves focus to the content."""
-    path = {"home": "", "collection": "narudzbe/", "article": ARTICLE}[kind]
-    page.goto(f"{site_url}/{PREFIX[lang]}{path}")
+    path = {"home": HOME_AT[lang], "collection": COLLECTION_AT[lang], "article": ARTICLE_AT[lang]}
+    page.goto(f"{site_url}/{path[kind]}")
     page.keyboard.press("Tab")
     focused = active(page)
     assert focused["tag"] == "a" and "hc-skip" in focused["cls"].split()
@@ -116,9 +119,9 @@ def test_pages_request_nothing_outside_the_local_server(page: Page, site_url: st
     """Home, collection and article pages of both languages load only from the served site."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    for prefix in PREFIX.values():
-        for path in ("", "narudzbe/", ARTICLE):
-            page.goto(f"{site_url}/{prefix}{path}", wait_until="networkidle")
+    for lang in ("hr", "fi"):
+        for path in (HOME_AT[lang], COLLECTION_AT[lang], ARTICLE_AT[lang]):
+            page.goto(f"{site_url}/{path}", wait_until="networkidle")
     assert f"{site_url}/assets/javascripts/helpcenter.js" in requested
     assert [url for url in requested if not url.startswith(f"{site_url}/")] == []
 
@@ -134,7 +137,7 @@ def test_scheme_toggle_names_its_action_and_space_and_enter_agree(
 ) -> None:
     """Space and Enter both switch the scheme; name and tooltip say what the next press does."""
     page.emulate_media(color_scheme="light")
-    page.goto(f"{site_url}/{PREFIX[lang]}{ARTICLE}")
+    page.goto(f"{site_url}/{ARTICLE_AT[lang]}")
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     assert page.evaluate(scheme) == "default"
     # Nothing but the button is in the tab order or the accessibility tree.
@@ -163,7 +166,7 @@ def test_scheme_toggle_names_its_action_and_space_and_enter_agree(
 MISSING = {
     "hr": ("/narudzbe/otkazivanje-narudzbe-stari-link/", "Stranica nije pronađena"),
     # Finnish words: the Finnish articles are found by their Finnish text.
-    "fi": ("/fi/tilaukset/tilauksen-peruminen/", "Sivua ei löytynyt"),
+    "fi": ("/fi/tilaukset/tilauksen-peruminen-ohje/", "Sivua ei löytynyt"),
 }
 SUGGESTIONS_TITLE = {"hr": "Možda ste tražili", "fi": "Tarkoititko jotakin näistä?"}
 
@@ -192,6 +195,6 @@ def test_the_single_404_page_speaks_the_addresss_language_and_suggests_articles(
         expect(links.first).to_be_visible()
         assert 1 <= links.count() <= 3
         hrefs = [href for href in links.evaluate_all("els => els.map(e => e.pathname)")]
-        assert f"/{PREFIX[lang]}{ARTICLE}" in hrefs, hrefs
+        assert f"/{ARTICLE_AT[lang]}" in hrefs, hrefs
         assert page.url == url + path  # the visitor's address stays as they typed it
         expect(page.locator("#hc-contact a[href^='mailto:']")).to_be_visible()

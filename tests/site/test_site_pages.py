@@ -19,13 +19,16 @@ from tests.site.support import (
     ABSENT_PAGES,
     COLLECTIONS,
     FI_PAGES,
+    FI_URLS,
     HOME,
     HR_PAGES,
     LANGS,
+    REDIRECT_PAGES,
     SINGLE_LANGUAGE,
     TAG_PAGES,
     articles,
     built_html,
+    built_path,
     collections,
     file_for,
     lang_of,
@@ -33,6 +36,7 @@ from tests.site.support import (
     page_url,
     resolve,
     soup_of,
+    source_of,
     url_of,
 )
 from tests.support import ROOT
@@ -52,18 +56,25 @@ def is_tag_page(path: str) -> bool:
 
 
 def in_lang(lang: str, path: str) -> str:
-    """A built file of the hr site moved to language `lang` (`fi/` prefix or none)."""
+    """A built file of the hr site in language `lang` (collections and articles at their
+    Finnish URLs, other pages under `fi/`)."""
+    source = source_of(path)
+    if source in FI_URLS:
+        return built_path(lang, source)
     return path if lang == "hr" else f"fi/{path}"
 
 
 def counterpart(path: str) -> str:
     """The same page in the other language."""
+    source = source_of(path)
+    if source in FI_URLS:
+        return built_path(other(lang_of(path)), source)
     return path.removeprefix("fi/") if lang_of(path) == "fi" else f"fi/{path}"
 
 
 def slug_of(path: str) -> str:
-    """`fi/narudzbe/x/index.html` -> `narudzbe/x`."""
-    return str(PurePosixPath(path.removeprefix("fi/")).parent)
+    """`fi/tilaukset/x/index.html` -> `narudzbe/<file>`: the page's docs path."""
+    return source_of(path)
 
 
 # 1. Output paths
@@ -76,9 +87,15 @@ def test_every_expected_page_of_both_languages_is_built(built_site: Path) -> Non
 
 
 def test_no_other_page_is_built(built_site: Path) -> None:
-    """Apart from tag pages, the site has exactly the listed pages (no fallback copies)."""
-    built = {p for p in built_html(built_site) if not is_tag_page(p)}
-    assert built == {p for p in [*HR_PAGES, *FI_PAGES] if not is_tag_page(p)}
+    """Apart from tag pages, the site has exactly the listed pages (no fallback copies), and a
+    redirect page at every Finnish URL published before the Finnish slugs."""
+    built = {p for p in built_html(built_site, redirects=True) if not is_tag_page(p)}
+    assert built == {p for p in [*HR_PAGES, *FI_PAGES, *REDIRECT_PAGES] if not is_tag_page(p)}
+    for old in REDIRECT_PAGES:
+        refresh = soup_of(built_site, old).find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh is not None, old
+        target = resolve(old, str(refresh["content"]).split("url=", 1)[1])
+        assert target == page_url("fi", source_of(old)), old
 
 
 def test_the_lists_match_the_articles_in_docs() -> None:

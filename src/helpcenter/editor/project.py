@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 from helpcenter import mkdocs_i18n
+from helpcenter.front_matter import ContentError, is_slug, parse_document
 from helpcenter.site_config import ConfigError, parse_settings
 
 
@@ -46,6 +48,26 @@ class Project:
     def default_lang(self) -> str:
         return next((lang.code for lang in self.languages if lang.default), self.languages[0].code)
 
+    @functools.cached_property
+    def slugs(self) -> dict[str, str]:
+        """The `slug` of every article and collection that sets one, by docs path
+        (`fi/narudzbe/otkazivanje.md`, `fi/narudzbe/index.md`); invalid ones are left to the
+        content checks, which report them."""
+        found: dict[str, str] = {}
+        for code in self.codes:
+            for page in sorted((self.docs_dir / code).glob("*/*.md")):
+                text = page.read_text(encoding="utf-8", errors="replace")
+                if "slug:" not in text:
+                    continue
+                src = page.relative_to(self.docs_dir).as_posix()
+                try:
+                    value = parse_document(text, path=src).meta.get("slug")
+                except ContentError:
+                    continue
+                if is_slug(value):
+                    found[src] = str(value)
+        return found
+
     def language(self, code: str) -> Language:
         for language in self.languages:
             if language.code == code:
@@ -74,18 +96,26 @@ class Project:
 
 
 def page_url(src: str, *, project: Project) -> str | None:
-    """Root-relative URL of a docs file: `fi/narudzbe/x.md` -> `fi/narudzbe/x/`."""
+    """Root-relative URL of a docs file: `fi/narudzbe/x.md` -> `fi/narudzbe/x/`, or with the
+    collection's and the article's `slug` `fi/tilaukset/tilauksen-peruminen/`."""
     parts = PurePosixPath(src).parts
     if not parts:
         return None
     if parts[0] in project.codes:
-        prefix = project.language(parts[0]).home_url
+        code = parts[0]
+        prefix = project.language(code).home_url
         rest = PurePosixPath(*parts[1:]) if len(parts) > 1 else PurePosixPath("index.md")
     else:
-        prefix, rest = "", PurePosixPath(*parts)
+        code, prefix, rest = "", "", PurePosixPath(*parts)
     if rest.suffix != ".md":
         return prefix + rest.as_posix()
     stem = rest.with_suffix("")
+    if code and len(stem.parts) == 2:
+        folder, name = stem.parts
+        folder = project.slugs.get(f"{code}/{folder}/index.md", folder)
+        if name in ("index", "README"):
+            return f"{prefix}{folder}/"
+        return f"{prefix}{folder}/{project.slugs.get(src, name)}/"
     if stem.name in ("index", "README"):
         folder = stem.parent.as_posix()
         return prefix + ("" if folder == "." else folder + "/")

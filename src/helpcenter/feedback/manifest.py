@@ -52,6 +52,8 @@ class _ManifestFile(BaseModel):
     languages: list[str] = Field(default_factory=list)
     articles: list[_ArticleEntry] = Field(default_factory=list)
     messages: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Per language, an article's page id before a move -> its current one (urls.lock).
+    aliases: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class Manifest:
     languages: tuple[str, ...]
     articles: dict[tuple[str, str], Article]
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def ratings(self) -> tuple[str, ...]:
@@ -80,8 +83,13 @@ class Manifest:
         return RATINGS[self.mode]
 
     def article(self, lang: str, page: str) -> Article | None:
-        """The article, or None when the site has no such page in that language."""
-        return self.articles.get((lang, page))
+        """The article, or None when the site has no such page in that language; a page id
+        from before a move (a cached old page) gives the article where it is now."""
+        return self.articles.get((lang, self.current_page(lang, page)))
+
+    def current_page(self, lang: str, page: str) -> str:
+        """The page id an article has now (`page` itself unless the article moved)."""
+        return self.aliases.get(lang, {}).get(page, page)
 
     def message(self, lang: str, key: str) -> str:
         """A message of the service in `lang`, else in English."""
@@ -106,6 +114,7 @@ def parse_manifest(data: object) -> Manifest:
         languages=languages,
         articles=articles,
         messages=parsed.messages,
+        aliases=parsed.aliases,
     )
 
 

@@ -67,15 +67,22 @@ def assemble(
 ) -> ReportOut:
     """The report from query rows (pure: unit-testable without a database)."""
     mode = manifest.mode if manifest else infer_mode(row[2] for row in counts)
+
+    def current(lang: str, page: str) -> tuple[str, str]:
+        # Votes stored under an article's page id from before a move join its history.
+        return (lang, manifest.current_page(lang, page) if manifest else page)
+
     by_article: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for lang, page, rating, count in counts:
-        by_article[(lang, page)][rating] = int(count)
+        ratings = by_article[current(lang, page)]
+        ratings[rating] = ratings.get(rating, 0) + int(count)
     reason_map: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for lang, page, reason, count in reasons:
-        reason_map[(lang, page)][reason] = int(count)
+        given = reason_map[current(lang, page)]
+        given[reason] = given.get(reason, 0) + int(count)
     comment_map: dict[tuple[str, str], list[CommentOut]] = defaultdict(list)
     for lang, page, day, revision, rating, reason, text in comments:
-        comment_map[(lang, page)].append(
+        comment_map[current(lang, page)].append(
             CommentOut(date=day, revision=revision, rating=rating, reason=reason, text=text)
         )
     articles = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -417,3 +418,19 @@ def test_reactions_site(
         )
         assert svc.client.post(URL, json=vote(rating="yes")).status_code == 422
         assert svc.client.post(URL, json=vote(rating="happy", reason="other")).status_code == 422
+
+
+def test_a_vote_from_a_moved_articles_old_page_counts_for_it(
+    make_service: ServiceFactory, tmp_path: Path
+) -> None:
+    site = write_site(tmp_path / "site")
+    manifest = json.loads((site / "helpcenter-manifest.json").read_text(encoding="utf-8"))
+    manifest["aliases"] = {"hr": {"narudzbe/stari-naziv.md": HR_PAGE}}
+    (site / "helpcenter-manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with make_service(site_dir=site) as service:
+        old_page = service.client.post(URL, json=vote(page="narudzbe/stari-naziv.md"))
+        assert old_page.status_code == 201
+        assert service.rows("SELECT page FROM votes") == [{"page": HR_PAGE}]
+        # Without an alias an unknown page is still refused.
+        unknown = service.client.post(URL, json=vote(page="narudzbe/nikad.md"))
+        assert unknown.status_code == 422

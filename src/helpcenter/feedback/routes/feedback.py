@@ -141,7 +141,8 @@ async def post_feedback(request: Request, state: State) -> Response:
     record = votes.VoteRecord(
         submission_id=vote.submission_id or str(uuid.uuid4()),
         fingerprint=fingerprint(vote, comment),
-        page=vote.page,
+        # A vote from a cached page of a moved article counts for the article where it is now.
+        page=article.page,
         lang=vote.lang,
         rating=vote.rating,
         reason=vote.reason,
