@@ -269,12 +269,14 @@ def update_record(
     """The record with every published URL added and every file that moved followed: by the
     editor's `moved` (docs files, or a recorded URL -> docs file), git's `renames`, or a file
     of the same name in the same language that appeared in one other collection. URLs in
-    `gone` are marked removed. Recorded URLs that lead nowhere are returned unresolved."""
+    `gone` are marked removed, with every other URL of their file. Recorded URLs that lead nowhere are returned unresolved."""
     served = {src for _lang, src in pages.values()}
     known_targets = {entry.target for entry in record.urls}
     fresh = sorted(served - known_targets)
     gone_urls = {_as_url(url) for url in gone}
     by_url = {entry.url: entry for entry in record.urls}
+    # Every URL the removed page was published at goes with it (an older slug's URL too).
+    gone_files = {by_url[url].target for url in gone_urls if url in by_url} - {GONE}
     follow: dict[str, str] = {}
     for old, new in {**renames, **moved}.items():
         old_src = by_url[_as_url(old)].target if _as_url(old) in by_url else old
@@ -284,7 +286,7 @@ def update_record(
     urls, followed, unresolved = [], [], []
     moves = list(record.moves)
     for entry in record.urls:
-        if entry.url in gone_urls:
+        if entry.url in gone_urls or entry.target in gone_files:
             urls.append(replace(entry, target=GONE))
             continue
         if entry.gone or entry.target in served:

@@ -7,23 +7,33 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tests.editor.support import SITE_URL
 from tests.site.support import soup_of
 from tests.support import ROOT, build_site, copy_project, serve_directory
+from tests.support.axe import report, violations
+from tests.support.nu import nu_errors
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 pytestmark = pytest.mark.slow
 
+# (docs file, its link target in its collection) of the articles removed on purpose.
+REMOVED = [
+    ("docs/hr/placanje/placanje-na-rate.md", "placanje-na-rate.md"),
+    ("docs/fi/placanje/verkkopankkimaksu.md", "verkkopankkimaksu.md"),
+]
+REMOVED_URLS = {"hr": "/placanje/placanje-na-rate/", "fi": "/fi/maksaminen/verkkopankkimaksu/"}
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Urednica",
     "GIT_AUTHOR_EMAIL": "urednica@example.com",
@@ -85,6 +95,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if fixed != text:
             article.write_text(fixed, encoding="utf-8")
     set_slug(root / "docs/fi/narudzbe/otkazivanje-narudzbe.md", "tilauksen-peruutus")
+    # Two single-language articles removed on purpose, their links with them.
+    for removed, link in REMOVED:
+        (root / removed).unlink()
+        for article in (root / removed).parent.glob("*.md"):
+            text = article.read_text(encoding="utf-8")
+            article.write_text(re.sub(rf"\[([^]]*)\]\({link}\)", r"\1", text), encoding="utf-8")
     return root
 
 
@@ -102,7 +118,10 @@ def updated(project: Path) -> subprocess.CompletedProcess[str]:
     refused = build_site(project, project / "refused")
     assert refused.returncode != 0
     assert "urls.lock:" in refused.stderr and "no longer exists" in refused.stderr
-    return helpcenter(project, "urls", "--update")
+    assert "/placanje/placanje-na-rate/ was published from" in check.stdout
+    return helpcenter(
+        project, "urls", "--update", *(f"--gone={url}" for url in REMOVED_URLS.values())
+    )
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +195,56 @@ def test_localized_urls_in_hreflang_switcher_and_sitemap(site: Path) -> None:
     assert f"<loc>{SITE_URL}povrati/povrat-novca/</loc>" in sitemap
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "status"),
+    [
+        ("hr", "Članak je uklonjen", "Uklonjeno"),
+        ("fi", "Artikkeli on poistettu", "Poistettu"),
+    ],
+)
+def test_a_removed_article_leaves_a_localized_page(
+    site: Path, lang: str, title: str, status: str
+) -> None:
+    url = REMOVED_URLS[lang]
+    removed = soup_of(site, f"{url.lstrip('/')}index.html")
+    assert removed.find("html")["lang"] == lang  # type: ignore[index]
+    assert removed.find("h1").get_text(strip=True) == title  # type: ignore[union-attr]
+    assert status in removed.select_one(".hc-removed__status").get_text()  # type: ignore[union-attr]
+    assert removed.find("meta", attrs={"name": "robots"})["content"] == "noindex"  # type: ignore[index]
+    home = removed.select_one(".hc-removed a.md-button")
+    assert home is not None
+    assert urlsplit(urljoin(f"http://site{url}", str(home["href"]))).path.rstrip("/") + "/" == (
+        "/" if lang == "hr" else "/fi/"
+    )
+    assert removed.select_one("#hc-contact a[href^='mailto:']") is not None
+    assert f"<loc>{SITE_URL}{url.lstrip('/')}</loc>" not in (site / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    record = (site.parent / "urls.lock").read_text(encoding="utf-8")
+    assert f"{lang} {url} gone" in record
+
+
+def test_redirect_and_removed_pages_are_valid_html(site: Path) -> None:
+    files = [
+        site / "narudzbe/promjena-narudzbe/index.html",
+        site / "fi/tilaukset/tilauksen-peruminen/index.html",
+        *(site / url.lstrip("/") / "index.html" for url in REMOVED_URLS.values()),
+    ]
+    assert nu_errors(files) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_the_removed_page_passes_axe(page: Page, site: Path, lang: str, scheme: str) -> None:
+    with serve_directory(site) as url:
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        page.goto(url + REMOVED_URLS[lang])
+        page.wait_for_load_state("networkidle")
+        found = violations(page)
+        assert not found, report(found)
+
+
 def test_votes_follow_the_moved_articles(site: Path) -> None:
     manifest = json.loads((site / "helpcenter-manifest.json").read_text(encoding="utf-8"))
     assert manifest["aliases"]["hr"]["narudzbe/promjena-narudzbe.md"] == (
@@ -189,7 +258,9 @@ def test_votes_follow_the_moved_articles(site: Path) -> None:
 @pytest.mark.browser
 def test_an_old_url_with_an_anchor_lands_on_that_section(page: Page, site: Path) -> None:
     with serve_directory(site) as url:
-        page.goto(f"{url}/fi/tilaukset/tilauksen-peruminen/?lahde=sahkoposti#tilaus-on-jo-lahetetty")
+        page.goto(
+            f"{url}/fi/tilaukset/tilauksen-peruminen/?lahde=sahkoposti#tilaus-on-jo-lahetetty"
+        )
         page.wait_for_url("**/fi/tilaukset/tilauksen-peruutus/**")
         assert page.evaluate("location.pathname") == "/fi/tilaukset/tilauksen-peruutus/"
         assert page.evaluate("location.search") == "?lahde=sahkoposti"
