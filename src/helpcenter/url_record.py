@@ -269,7 +269,8 @@ def update_record(
     """The record with every published URL added and every file that moved followed: by the
     editor's `moved` (docs files, or a recorded URL -> docs file), git's `renames`, or a file
     of the same name in the same language that appeared in one other collection. URLs in
-    `gone` are marked removed, with every other URL of their file. Recorded URLs that lead nowhere are returned unresolved."""
+    `gone` are marked removed, with every other URL of their file. Recorded URLs that lead
+    nowhere are returned unresolved."""
     served = {src for _lang, src in pages.values()}
     known_targets = {entry.target for entry in record.urls}
     fresh = sorted(served - known_targets)
