@@ -85,6 +85,11 @@ class Catalog:
     collections: dict[str, Collection] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
 
+    def promoted(self) -> list[Article]:
+        """The articles promoted on the home page, in their places."""
+        chosen = [a for a in self.articles.values() if a.meta.promoted is not None]
+        return sorted(chosen, key=lambda a: (a.meta.promoted or 0, a.path))
+
     def tags(self) -> dict[str, list[Article]]:
         """Tag -> articles carrying it, tags sorted case-insensitively."""
         by_tag: dict[str, list[Article]] = {}
@@ -120,6 +125,7 @@ def load_catalog(
     articles: dict[str, Article] = {}
     # Where each file's `slug` is written, for the errors about two pages at one URL.
     slug_lines: dict[str, int] = {}
+    promoted_lines: dict[str, int] = {}
 
     def rel(file: Path) -> str:
         return file.relative_to(docs_dir.parent).as_posix()
@@ -183,6 +189,7 @@ def load_catalog(
                 doc = read_document(page, path=rel(page))
                 meta = validate_meta(ArticleMeta, doc, path=rel(page))
                 slug_lines[rel(page)] = doc.field_lines.get("slug", 1)
+                promoted_lines[rel(page)] = doc.field_lines.get("promoted", 1)
             except ContentError as exc:
                 problems.extend(exc.problems)
                 continue
@@ -235,6 +242,11 @@ def load_catalog(
                 lang, folder.name, collection_meta, tuple(members)
             )
 
+    problems += _promoted_clashes(
+        [a for a in articles.values() if a.meta.promoted is not None],
+        root=rel(root),
+        lines=promoted_lines,
+    )
     problems += _collection_slug_clashes(
         root, collections.values(), docs_dir=docs_dir, lines=slug_lines
     )
@@ -247,6 +259,29 @@ def load_catalog(
     return Catalog(
         lang=lang, home=home, collections={c.slug: c for c in ordered}, articles=articles
     )
+
+
+def _promoted_clashes(
+    promoted: list[Article], *, root: str, lines: dict[str, int]
+) -> list[Problem]:
+    """Two promoted articles of one language at the same place."""
+    problems = []
+    seen: dict[int, Article] = {}
+    for article in sorted(promoted, key=lambda a: a.path):
+        assert article.meta.promoted is not None
+        other = seen.setdefault(article.meta.promoted, article)
+        if other is not article:
+            file = f"{root}/{article.path}"
+            problems.append(
+                Problem(
+                    file,
+                    lines.get(file, 1),
+                    f"field 'promoted': place {article.meta.promoted} is already "
+                    f"{root}/{other.path}'s; expected a place 1-6 no other article of this "
+                    "language has",
+                )
+            )
+    return problems
 
 
 @dataclass(frozen=True)

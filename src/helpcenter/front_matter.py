@@ -131,6 +131,9 @@ Description = Annotated[
 
 _REVISION = re.compile(r"^[0-9a-f]{12}$")
 
+# At most this many promoted articles per language: a short list is read, a long one is not.
+PROMOTED_MAX = 6
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Addresses the build itself uses at a language's root (generated pages, assets, the index).
 RESERVED_SLUGS = frozenset({"tags", "assets", "pagefind", "search", "404", "index"})
@@ -205,6 +208,8 @@ class ArticleMeta(BaseModel):
     image: ImagePath | None = None
     # The article's URL part in this language; translations still pair by file path.
     slug: Slug | None = None
+    # Its place (1-6) in the home page's "frequent questions" of its language.
+    promoted: Annotated[int, Field(strict=True, ge=1, le=PROMOTED_MAX)] | None = None
 
 
 class CollectionMeta(BaseModel):

@@ -165,6 +165,22 @@ class PageKind(StrEnum):
     REMOVED = "removed"
 
 
+@dataclass(frozen=True)
+class AnnouncementBanner:
+    """The language's announcement as the page carries it; the browser shows it between
+    `starts` and `ends` (ISO 8601 instants)."""
+
+    text: str
+    link: str | None
+    link_text: str
+    starts: str
+    ends: str
+
+    @property
+    def external(self) -> bool:
+        return self.link is not None and "://" in self.link
+
+
 @dataclass
 class PageContext:
     """The `hc` variable of every template."""
@@ -182,6 +198,7 @@ class PageContext:
     tags: list[Link] = field(default_factory=list)
     related: list[Link] = field(default_factory=list)
     byline: Byline | None = None
+    announcement: AnnouncementBanner | None = None
     page: str = ""
     revision: str = ""
     feedback: FeedbackWidget | None = None
@@ -228,6 +245,7 @@ class SiteContext:
     authors: dict[str, Author]
     site_name: str = ""
     accessibility: AccessibilityStatement | None = None
+    announcement: AnnouncementBanner | None = None
 
     @functools.cached_property
     def related_index(self) -> RelatedIndex:
@@ -257,6 +275,7 @@ class SiteContext:
             accessibility_url=(
                 f"{self.home_url}{self.ui.accessibility_page}/" if self.accessibility_rel else None
             ),
+            announcement=self.announcement,
             **kwargs,  # type: ignore[arg-type]
         )
 
@@ -289,7 +308,11 @@ class SiteContext:
         ]
         home = self.catalog.home
         return self._base(
-            PageKind.HOME, title=home.title or "", description=home.description or "", cards=cards
+            PageKind.HOME,
+            title=home.title or "",
+            description=home.description or "",
+            cards=cards,
+            articles=[self._article_link(a) for a in self.catalog.promoted()],
         )
 
     def collection(self, slug: str) -> PageContext:

@@ -26,11 +26,19 @@ from helpcenter.editor.translations import (
     translation_report,
 )
 from helpcenter.git_dates import CommitTimes, commit_times
-from helpcenter.page_context import TAGS_FOLDER, Link, PageContext, SiteContext, tag_slug
+from helpcenter.page_context import (
+    TAGS_FOLDER,
+    AnnouncementBanner,
+    Link,
+    PageContext,
+    SiteContext,
+    tag_slug,
+)
 from helpcenter.search.collector import SearchCollector
 from helpcenter.site_config import (
     ConfigError,
     HelpcenterSettings,
+    UiStrings,
     load_ui_strings,
     parse_settings,
 )
@@ -187,6 +195,7 @@ def start(config: Any, *, rendered: list[str] | None = None) -> SiteBuild:
     }
     _check_language_homes(languages)
     record, published = _url_record(project)
+    _check_announcement_links(settings, published)
     for lang, language in languages.items():
         language.removed = {
             f"{lang}/{REMOVED_FOLDER}/{number}.md": entry.url
@@ -238,18 +247,51 @@ def _load_language(
     catalog = load_catalog(
         project.docs_dir, lang, authors=authors, git_times=git_times, timezone=settings.timezone
     )
+    ui = load_ui_strings(locales_dir, lang)
     site = SiteContext(
         catalog=catalog,
-        ui=load_ui_strings(locales_dir, lang),
+        ui=ui,
         home_url=home_url,
         contact=settings.contact.get(lang),
         feedback=settings.feedback,
         authors=authors,
         site_name=site_name,
         accessibility=settings.accessibility,
+        announcement=_banner(settings, lang=lang, ui=ui),
     )
     _check_statement_address(site)
     return LanguageBuild(lang=lang, site=site, translations=translations)
+
+
+def _banner(settings: HelpcenterSettings, *, lang: str, ui: UiStrings) -> AnnouncementBanner | None:
+    """The language's announcement, its days turned into moments in the shop's time zone."""
+    announcement = settings.announcement.get(lang)
+    if announcement is None:
+        return None
+    starts, ends = announcement.window(settings.timezone)
+    return AnnouncementBanner(
+        text=announcement.text,
+        link=announcement.link,
+        link_text=announcement.link_text or ui.announcement_more,
+        starts=starts,
+        ends=ends,
+    )
+
+
+def _check_announcement_links(
+    settings: HelpcenterSettings, published: dict[str, tuple[str, str]]
+) -> None:
+    """An announcement's link inside the site leads to a page the site publishes."""
+    for lang, announcement in settings.announcement.items():
+        link = announcement.link
+        if link is None or "://" in link:
+            continue
+        if "/" + link.strip("/") + "/" not in published and link.strip("/") != "":
+            raise ConfigError(
+                f"mkdocs.yml: extra.helpcenter.announcement.{lang}.link: {link!r} is not a page "
+                "of the site; expected a path from the site root such as "
+                "'dostava/rokovi-i-cijene-dostave/', or a full https:// address"
+            )
 
 
 def _check_statement_address(site: SiteContext) -> None:

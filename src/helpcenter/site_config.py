@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationError,
     model_validator,
 )
@@ -102,6 +103,35 @@ class AccessibilityStatement(BaseModel):
     text: dict[str, StatementText]
 
 
+class Announcement(BaseModel):
+    """`extra.helpcenter.announcement.<lang>`: a banner on every page of that language from
+    the start of `from` to the end of `until` (days in the shop's time zone), decided in the
+    visitor's browser, so that it appears and goes away without a rebuild."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    # A page of the site as a path from the site root (`dostava/rokovi-i-cijene-dostave/`), or
+    # a full https:// address.
+    link: str | None = None
+    link_text: str | None = None
+    starts: dt.date = Field(alias="from")
+    ends: dt.date = Field(alias="until")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Announcement:
+        if self.ends < self.starts:
+            raise ValueError(f"'until' ({self.ends}) is before 'from' ({self.starts})")
+        return self
+
+    def window(self, timezone: str) -> tuple[str, str]:
+        """The first and the first-after-last moment of the banner, ISO 8601 with offsets."""
+        zone = ZoneInfo(timezone)
+        start = dt.datetime.combine(self.starts, dt.time(), tzinfo=zone)
+        end = dt.datetime.combine(self.ends + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+        return start.isoformat(), end.isoformat()
+
+
 class FeedbackSettings(BaseModel):
     """Where the "Was this helpful?" widget sends votes; no URL means no widget."""
 
@@ -128,6 +158,7 @@ class HelpcenterSettings(BaseModel):
     # The shop's time zone: an editor's date (`updated`, `published`) is midnight there.
     timezone: TimeZoneName = "UTC"
     accessibility: AccessibilityStatement | None = None
+    announcement: dict[str, Announcement] = {}
 
 
 class UiStrings(BaseModel):
@@ -161,6 +192,11 @@ class UiStrings(BaseModel):
     not_found_title: str
     not_found_text: str
     not_found_home: str
+    # The home page's block of promoted articles (front matter `promoted`).
+    promoted_title: str
+    # The announcement banner (extra.helpcenter.announcement): its region's name, the link.
+    announcement_label: str
+    announcement_more: str
     # The page left at an old URL (moved) and at a removed article's URL (urls.lock: gone).
     moved_text: str
     removed_title: str

@@ -4,12 +4,15 @@ build, and the hooks' order taken from one module."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 from helpcenter import site_build
-from tests.support import ROOT
+from helpcenter.site_config import ConfigError
+from tests.support import ROOT, copy_project
 
 
 def test_every_language_is_loaded_before_the_first_is_built() -> None:
@@ -58,3 +61,22 @@ def test_hook_priorities_come_from_one_module() -> None:
         assert not re.search(r"^_[a-z_]+\s*(:[^=]+)?=\s*(\[\]|\{\}|dict\(|list\()", text, re.M), (
             f"{Path(path).name} keeps build state at module level"
         )
+
+
+def test_an_announcement_link_must_be_a_page_of_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy2(ROOT / "urls.lock", project / "urls.lock")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "link: dostava/rokovi-i-cijene-dostave/" in text
+    config_file.write_text(
+        text.replace("link: dostava/rokovi-i", "link: dostava/nema-i"), encoding="utf-8"
+    )
+    config = load_config(config_file=str(config_file))
+    with pytest.raises(ConfigError) as caught:
+        site_build.start(config)
+    assert str(caught.value).startswith(
+        "mkdocs.yml: extra.helpcenter.announcement.hr.link: 'dostava/nema-i-cijene-dostave/' is "
+        "not a page of the site"
+    )

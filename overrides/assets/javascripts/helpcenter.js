@@ -1,6 +1,6 @@
 // helpcenter: relative "updated" dates, focus-moving back-to-top links, the scheme toggle,
 // hreflang links kept from Material's sitemap look-ups, the keyboard-operable navigation
-// drawer and link targets for print.
+// drawer, link targets for print and the announcement banner between its dates.
 (function () {
   "use strict";
 
@@ -127,7 +127,19 @@
     });
   }
 
+  // The shop's announcement is published with its dates; whether it shows is decided now, in
+  // the visitor's browser, so that it appears and goes away without a rebuild.
+  function showCurrentAnnouncement() {
+    var now = Date.now();
+    document.querySelectorAll("[data-hc-announcement]").forEach(function (banner) {
+      var starts = Date.parse(banner.getAttribute("data-hc-starts"));
+      var ends = Date.parse(banner.getAttribute("data-hc-ends"));
+      banner.hidden = !(now >= starts && now < ends);
+    });
+  }
+
   keepAlternatesFromSitemapLookups();
+  showCurrentAnnouncement();
   showRelativeDates();
   wireBackToTop();
   wireSchemeToggle();

@@ -1,0 +1,101 @@
+"""Around the articles: promoted articles on each home page, and the announcement banner that
+the visitor's browser shows only between its dates (Playwright's clock stands in for today)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.site.support import page_url, soup_of
+from tests.support.axe import report, violations
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+HOME_FILE = {"hr": "index.html", "fi": "fi/index.html"}
+HOME_AT = {"hr": "/", "fi": "/fi/"}
+PROMOTED_TITLE = {"hr": "Najčešća pitanja", "fi": "Usein kysyttyä"}
+# docs/<lang>/... with `promoted: 1..4`, in that order.
+PROMOTED = [
+    "narudzbe/otkazivanje-narudzbe",
+    "narudzbe/pracenje-narudzbe",
+    "povrat/povrat-novca",
+    "dostava/rokovi-i-cijene-dostave",
+]
+# mkdocs.yml: from 2026-12-15 until 2027-01-06, days in Europe/Zagreb (UTC+1 in winter).
+FIRST_MOMENT = dt.datetime(2026, 12, 14, 23, 0, tzinfo=dt.UTC)
+AFTER_LAST = dt.datetime(2027, 1, 6, 23, 0, tzinfo=dt.UTC)
+SECOND = dt.timedelta(seconds=1)
+BANNER_START = {"hr": "Zbog blagdana", "fi": "Joulun aikaan"}
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_the_home_page_lists_the_promoted_articles_in_their_places(
+    built_site: Path, lang: str
+) -> None:
+    soup = soup_of(built_site, HOME_FILE[lang])
+    block = soup.select_one("section.hc-promoted")
+    assert block is not None
+    assert block.select_one("h2").get_text(strip=True) == PROMOTED_TITLE[lang]  # type: ignore[union-attr]
+    links = [a["href"] for a in block.select("ol a")]
+    expected = [page_url(lang, source).removeprefix(HOME_AT[lang]) for source in PROMOTED]
+    assert links == expected
+    # Each with its lead, and before the collections.
+    assert all(item.select_one(".hc-promoted__description") for item in block.select("li"))
+    assert soup.find("h2", class_="hc-home__collections-title") in block.find_all_next("h2")
+    # Only the home page has the block.
+    assert soup_of(built_site, page_url(lang, "narudzbe").lstrip("/") + "index.html").select(
+        "section.hc-promoted"
+    ) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+@pytest.mark.parametrize(
+    ("moment", "shown"),
+    [
+        (FIRST_MOMENT - SECOND, False),
+        (FIRST_MOMENT, True),
+        (AFTER_LAST - SECOND, True),
+        (AFTER_LAST, False),
+    ],
+    ids=["day-before", "first-moment", "last-moment", "day-after"],
+)
+def test_the_announcement_shows_only_between_its_dates(
+    page: Page, site_url: str, lang: str, moment: dt.datetime, shown: bool
+) -> None:
+    from playwright.sync_api import expect
+
+    page.clock.set_fixed_time(moment)
+    for path in (HOME_AT[lang], page_url(lang, PROMOTED[0])):
+        page.goto(site_url + path)
+        banner = page.locator(".md-banner")
+        if shown:
+            expect(banner).to_be_visible()
+            expect(banner).to_contain_text(BANNER_START[lang])
+            region = page.get_by_role("region", name={"hr": "Obavijest", "fi": "Tiedote"}[lang])
+            expect(region).to_be_visible()
+        else:
+            expect(banner).to_be_hidden()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_the_announcement_passes_axe(page: Page, site_url: str, lang: str, scheme: str) -> None:
+    from playwright.sync_api import expect
+
+    page.clock.set_fixed_time(FIRST_MOMENT + dt.timedelta(days=5))
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(site_url + HOME_AT[lang])
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".md-banner")).to_be_visible()
+    link = page.locator(".hc-announcement a")
+    link.click()
+    page.wait_for_url(f"**{page_url(lang, 'dostava/rokovi-i-cijene-dostave')}")
+    page.go_back()
+    found = violations(page)
+    assert not found, report(found)
