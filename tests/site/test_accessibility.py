@@ -163,8 +163,10 @@ def test_a_page_view_makes_no_failing_request(
 
 
 def _focused_box(page: Page) -> dict[str, Any] | None:
+    # Measured after two animation frames: where the focus scrolled the page once laid out.
     return page.evaluate(
-        """() => {
+        """async () => {
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
           const element = document.activeElement;
           if (!element || element === document.body) return null;
           const style = getComputedStyle(element);

@@ -4,12 +4,15 @@ the visitor's browser shows only between its dates (Playwright's clock stands in
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.site.support import page_url, soup_of
+from tests.support import ROOT, build_site, copy_project, serve_directory
 from tests.support.axe import report, violations
 
 if TYPE_CHECKING:
@@ -30,6 +33,51 @@ FIRST_MOMENT = dt.datetime(2026, 12, 14, 23, 0, tzinfo=dt.UTC)
 AFTER_LAST = dt.datetime(2027, 1, 6, 23, 0, tzinfo=dt.UTC)
 SECOND = dt.timedelta(seconds=1)
 BANNER_START = {"hr": "Zbog blagdana", "fi": "Joulun aikaan"}
+ANNOUNCEMENT = """\
+    announcement:
+      hr:
+        text: Zbog blagdana narudžbe poslane od 20. prosinca stižu do dva radna dana kasnije.
+        link: dostava/rokovi-i-cijene-dostave/
+        from: 2026-12-15
+        until: 2027-01-06
+      fi:
+        text: Joulun aikaan tilaukset voivat saapua kaksi arkipäivää tavallista myöhemmin.
+        link: fi/toimitus/toimitusajat-ja-kulut/
+        link_text: Toimitusajat
+        from: 2026-12-15
+        until: 2027-01-06
+"""
+
+
+@pytest.fixture(scope="module")
+def announced_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The starter site with a holiday announcement in both languages, served."""
+    root = copy_project(tmp_path_factory.mktemp("announced") / "project")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copy2(ROOT / "urls.lock", root / "urls.lock")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    timezone: Europe/Zagreb\n" in text
+    config.write_text(
+        text.replace(
+            "    timezone: Europe/Zagreb\n", "    timezone: Europe/Zagreb\n" + ANNOUNCEMENT
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    with serve_directory(root / "site") as url:
+        yield url
+
+
+def test_without_an_announcement_no_banner_is_rendered(built_site: Path) -> None:
+    """The starter configuration announces nothing: Material renders no banner at all."""
+    for path in (
+        "index.html",
+        "fi/index.html",
+        page_url("fi", PROMOTED[0]).lstrip("/") + "index.html",
+    ):
+        assert soup_of(built_site, path).select(".md-banner") == []
 
 
 @pytest.mark.parametrize("lang", ["hr", "fi"])
@@ -47,9 +95,12 @@ def test_the_home_page_lists_the_promoted_articles_in_their_places(
     assert all(item.select_one(".hc-promoted__description") for item in block.select("li"))
     assert soup.find("h2", class_="hc-home__collections-title") in block.find_all_next("h2")
     # Only the home page has the block.
-    assert soup_of(built_site, page_url(lang, "narudzbe").lstrip("/") + "index.html").select(
-        "section.hc-promoted"
-    ) == []
+    assert (
+        soup_of(built_site, page_url(lang, "narudzbe").lstrip("/") + "index.html").select(
+            "section.hc-promoted"
+        )
+        == []
+    )
 
 
 @pytest.mark.browser
@@ -65,13 +116,13 @@ def test_the_home_page_lists_the_promoted_articles_in_their_places(
     ids=["day-before", "first-moment", "last-moment", "day-after"],
 )
 def test_the_announcement_shows_only_between_its_dates(
-    page: Page, site_url: str, lang: str, moment: dt.datetime, shown: bool
+    page: Page, announced_url: str, lang: str, moment: dt.datetime, shown: bool
 ) -> None:
     from playwright.sync_api import expect
 
     page.clock.set_fixed_time(moment)
     for path in (HOME_AT[lang], page_url(lang, PROMOTED[0])):
-        page.goto(site_url + path)
+        page.goto(announced_url + path)
         banner = page.locator(".md-banner")
         if shown:
             expect(banner).to_be_visible()
@@ -85,12 +136,14 @@ def test_the_announcement_shows_only_between_its_dates(
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["hr", "fi"])
-def test_the_announcement_passes_axe(page: Page, site_url: str, lang: str, scheme: str) -> None:
+def test_the_announcement_passes_axe(
+    page: Page, announced_url: str, lang: str, scheme: str
+) -> None:
     from playwright.sync_api import expect
 
     page.clock.set_fixed_time(FIRST_MOMENT + dt.timedelta(days=5))
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
-    page.goto(site_url + HOME_AT[lang])
+    page.goto(announced_url + HOME_AT[lang])
     page.wait_for_load_state("networkidle")
     expect(page.locator(".md-banner")).to_be_visible()
     link = page.locator(".hc-announcement a")

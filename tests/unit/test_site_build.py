@@ -69,9 +69,16 @@ def test_an_announcement_link_must_be_a_page_of_the_site(tmp_path: Path) -> None
     shutil.copy2(ROOT / "urls.lock", project / "urls.lock")
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
-    assert "link: dostava/rokovi-i-cijene-dostave/" in text
+    announcement = (
+        "    announcement:\n      hr:\n        text: Blagdani.\n"
+        "        link: dostava/nema-i-cijene-dostave/\n"
+        "        from: 2026-12-15\n        until: 2027-01-06\n"
+    )
     config_file.write_text(
-        text.replace("link: dostava/rokovi-i", "link: dostava/nema-i"), encoding="utf-8"
+        text.replace(
+            "    timezone: Europe/Zagreb\n", "    timezone: Europe/Zagreb\n" + announcement
+        ),
+        encoding="utf-8",
     )
     config = load_config(config_file=str(config_file))
     with pytest.raises(ConfigError) as caught:
