@@ -22,6 +22,7 @@ _HIDE = {
     PageKind.TAG: ["toc"],
     PageKind.TAGS: ["toc"],
     PageKind.REMOVED: ["toc"],
+    PageKind.CONTACT: ["toc"],
 }
 
 

@@ -12,8 +12,8 @@ Event (priority): hook, what it does.
   seo refuses to publish without a public `site_url`; editor_checks adds the link rewriter.
 - on_files (`CATALOG`): content_catalog checks the language was loaded up front and moves
   pages with a `slug` to their localized URL.
-- on_files (`GENERATED_PAGES`): tag_pages, accessibility_statement, url_record (removed
-  pages) add the virtual pages.
+- on_files (`GENERATED_PAGES`): tag_pages, site_pages (statement, contact page), url_record
+  (removed pages) add the virtual pages.
 - on_nav (`NAVIGATION`): article_pages names and orders the collections' sections.
 - on_page_markdown (0): article_pages (titles as HTML), editor_checks (the page being linked).
 - on_page_context (50, static-i18n): the language switcher of this page.

@@ -163,6 +163,7 @@ class PageKind(StrEnum):
     ACCESSIBILITY = "accessibility"
     NOT_FOUND = "not_found"
     REMOVED = "removed"
+    CONTACT = "contact_page"
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,20 @@ class SiteContext:
     def related_index(self) -> RelatedIndex:
         """This language's articles by tag and collection, for every page's related list."""
         return RelatedIndex(self.catalog.articles.values())
+
+    @property
+    def contact_rel(self) -> str | None:
+        """The contact page's source path in this language; None without contact channels."""
+        return f"{self.ui.contact_page}.md" if self.contact is not None else None
+
+    def contact_page(self) -> PageContext:
+        """The contact page: the subject box suggests articles, the channels follow."""
+        return self._base(
+            PageKind.CONTACT,
+            title=self.ui.contact_page_title,
+            description=self.ui.contact_page_intro,
+            breadcrumbs=self._collection_crumbs(None),
+        )
 
     @property
     def accessibility_rel(self) -> str | None:

@@ -72,6 +72,16 @@ class TranslationStatuses:
         return outdated_notice(self._project, self.by_path.get(path), lang, lead=lead)
 
 
+@dataclass(frozen=True)
+class SitePage:
+    """A generated page of one language: its path as if in docs/<lang>/, its title and the
+    root-relative URLs of its translations."""
+
+    rel: str
+    title: str
+    translations: dict[str, str]
+
+
 # Where the removed pages sit among the generated docs paths (their URL is set apart).
 REMOVED_FOLDER = "_removed"
 
@@ -109,6 +119,8 @@ class LanguageBuild:
             return self.site.removed()
         if rel == self.site.accessibility_rel:
             return self.site.accessibility_statement()
+        if rel == self.site.contact_rel:
+            return self.site.contact_page()
         if rel == f"{TAGS_FOLDER}/index.md":
             return self.site.tags_index()
         if rel.startswith(f"{TAGS_FOLDER}/"):
@@ -158,6 +170,27 @@ class SiteBuild:
             for code, other in self.languages.items()
             if code != besides and other.site.accessibility_rel is not None
         }
+
+    def contact_urls(self, *, besides: str) -> dict[str, str]:
+        """The contact page's root-relative URL in every other language with one."""
+        return {
+            code: f"{other.site.home_url}{other.site.ui.contact_page}/"
+            for code, other in self.languages.items()
+            if code != besides and other.site.contact_rel is not None
+        }
+
+    def site_pages(self, lang: str) -> list[SitePage]:
+        """The pages of `lang` that no docs file holds: the accessibility statement and the
+        contact page, where the language has them, each with its translations' URLs."""
+        site = self.languages[lang].site
+        pages = []
+        if site.accessibility_rel is not None:
+            urls = self.statement_urls(besides=lang)
+            pages.append(SitePage(site.accessibility_rel, site.ui.accessibility_title, urls))
+        if site.contact_rel is not None:
+            urls = self.contact_urls(besides=lang)
+            pages.append(SitePage(site.contact_rel, site.ui.contact_page_title, urls))
+        return pages
 
     def close(self) -> None:
         self.search.close()
@@ -302,14 +335,18 @@ def _check_statement_address(site: SiteContext) -> None:
             f"mkdocs.yml: extra.helpcenter.accessibility.text: expected the statement's text "
             f"(method, limitations) for language '{lang}'"
         )
-    slug = site.ui.accessibility_page
     taken = {c.url: c.slug for c in site.catalog.collections.values()}
-    if site.accessibility_rel and f"{slug}/" in taken:
-        raise ConfigError(
-            f"locales/{site.catalog.lang}/ui.yml: 'accessibility_page' {slug!r} is also the "
-            f"address of a collection (docs/{site.catalog.lang}/{taken[f'{slug}/']}/); "
-            "choose another address"
-        )
+    pages = (
+        ("accessibility_page", site.ui.accessibility_page, site.accessibility_rel),
+        ("contact_page", site.ui.contact_page, site.contact_rel),
+    )
+    for name, slug, rel in pages:
+        if rel and f"{slug}/" in taken:
+            raise ConfigError(
+                f"locales/{site.catalog.lang}/ui.yml: '{name}' {slug!r} is also the "
+                f"address of a collection (docs/{site.catalog.lang}/{taken[f'{slug}/']}/); "
+                "choose another address"
+            )
 
 
 def _check_language_homes(languages: dict[str, LanguageBuild]) -> None:

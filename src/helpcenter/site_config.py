@@ -246,6 +246,12 @@ class UiStrings(BaseModel):
     # The accessibility statement (partials/hc/accessibility.html) and its footer link.
     # The statement's folder in the language's URLs, a slug such as "izjava-o-pristupacnosti".
     accessibility_page: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    # The contact page: its address in this language, title, lead and the subject's label.
+    contact_page: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    contact_page_title: str
+    contact_page_intro: str
+    contact_subject_label: str
+    contact_suggestions_note: str
     accessibility_link: str
     accessibility_title: str
     accessibility_intro: str

@@ -17,6 +17,7 @@ HR_PAGES = [
     "404.html",
     "tags/index.html",
     "izjava-o-pristupacnosti/index.html",
+    "kontakt/index.html",
     "dostava/index.html",
     "dostava/carina-i-pristojbe/index.html",
     "dostava/paket-nije-stigao/index.html",
@@ -70,6 +71,7 @@ FI_PAGES = [
     "fi/404.html",
     "fi/tags/index.html",
     "fi/saavutettavuusseloste/index.html",
+    "fi/yhteystiedot/index.html",
     *(f"fi/{url}/index.html" for url in FI_URLS.values()),
 ]
 # The Finnish URLs the site published before its Finnish slugs: each redirects (urls.lock).

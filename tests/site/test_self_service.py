@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -150,5 +151,50 @@ def test_the_announcement_passes_axe(
     link.click()
     page.wait_for_url(f"**{page_url(lang, 'dostava/rokovi-i-cijene-dostave')}")
     page.go_back()
+    found = violations(page)
+    assert not found, report(found)
+
+
+CONTACT_AT = {"hr": "/kontakt/", "fi": "/fi/yhteystiedot/"}
+CONTACT_TITLE = {"hr": "Kontaktirajte nas", "fi": "Ota yhteyttä"}
+SUBJECT = {"hr": "Kako otkazati narudžbu", "fi": "haluan perua tilauksen"}
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_each_language_has_a_contact_page(built_site: Path, lang: str) -> None:
+    soup = soup_of(built_site, CONTACT_AT[lang].lstrip("/") + "index.html")
+    assert soup.find("h1").get_text(strip=True) == CONTACT_TITLE[lang]  # type: ignore[union-attr]
+    form = soup.select_one("form[data-hc-search=contact]")
+    assert form is not None and form.select_one("input[type=search]") is not None
+    label = form.select_one("label")
+    assert label is not None and label["for"] == "hc-contact-subject"
+    assert form.select_one("[data-search-results]") is not None
+    # The suggestions come first, the channels follow.
+    channels = soup.select_one("#hc-contact")
+    assert channels is not None and channels in form.find_all_next("section")
+    assert channels.select_one("a[href^='mailto:']") is not None
+    other = "fi" if lang == "hr" else "hr"
+    switch = soup.select_one(f"a.md-select__link[hreflang={other}]")
+    assert switch is not None
+    assert urlsplit(urljoin("http://site" + CONTACT_AT[lang], str(switch["href"]))).path == (
+        CONTACT_AT[other]
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_the_contact_page_suggests_articles_as_the_customer_types(
+    page: Page, site_url: str, lang: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(site_url + CONTACT_AT[lang])
+    box = page.locator("#hc-contact-subject")
+    box.press_sequentially(SUBJECT[lang], delay=20)
+    results = page.locator("[data-hc-search=contact] [data-search-results] a[data-search-result]")
+    expect(results.first).to_be_visible()
+    paths = results.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    assert page_url(lang, "narudzbe/otkazivanje-narudzbe") in paths[:3], paths
+    expect(page.locator("#hc-contact a[href^='mailto:']")).to_be_visible()
     found = violations(page)
     assert not found, report(found)
