@@ -22,16 +22,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(hook_order.CATALOG)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Every language MkDocs builds was loaded up front; its pages go to their URLs (a
-    collection's or an article's `slug` changes them)."""
+    """Every language MkDocs builds was loaded up front; its pages and their translations in
+    the language switcher go to their URLs (a collection's or an article's `slug`)."""
     build = site_build.active()
     language = site_build.language(config)
     if build is None or language is None:
         raise PluginError(
             f"language '{mkdocs_i18n.current_language(config)}' is built but was not loaded"
         )
-    for file in files.documentation_pages():
-        url = page_url(file.src_uri, project=build.project)
-        if url is not None and url != file.url:
-            mkdocs_i18n.move_page(file, url=url, config=config)
+    project = build.project
+    mkdocs_i18n.localize_urls(files, config, lambda src: page_url(src, project=project))
     return files

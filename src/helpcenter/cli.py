@@ -159,22 +159,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(args: argparse.Namespace, err: TextIO) -> Project | None:
     config_file: Path = args.config_file
-    if not config_file.is_file():
-        print(f"helpcenter: {config_file} not found (use -f to name mkdocs.yml)", file=err)
-        return None
     try:
         return load_project(config_file)
     except Exception as exc:  # MkDocs raises several kinds for a broken configuration
         print(f"helpcenter: cannot read {config_file}: {exc}", file=err)
         return None
-
-
-def _build(args: argparse.Namespace, err: TextIO) -> int:
-    config_file: Path = args.config_file
-    if not config_file.is_file():
-        print(f"helpcenter: {config_file} not found (use -f to name mkdocs.yml)", file=err)
-        return 2
-    return build_site(config_file, site_dir=args.site_dir, err=err)
 
 
 def _urls(args: argparse.Namespace, project: Project, out: TextIO, err: TextIO) -> int:
@@ -356,8 +345,11 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    if not args.config_file.is_file():
+        print(f"helpcenter: {args.config_file} not found (use -f to name mkdocs.yml)", file=err)
+        return 2
     if args.command == "build":
-        return _build(args, err)
+        return build_site(args.config_file, site_dir=args.site_dir, err=err)
     project = _load(args, err)
     if project is None:
         return 2

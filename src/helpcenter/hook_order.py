@@ -11,14 +11,12 @@ Event (priority): hook, what it does.
 - on_config (0): content_catalog starts the `SiteBuild` (settings, every language's content);
   seo refuses to publish without a public `site_url`; editor_checks adds the link rewriter.
 - on_files (`CATALOG`): content_catalog checks the language was loaded up front and moves
-  pages with a `slug` to their localized URL.
+  pages with a `slug`, and their alternates in the language switcher, to localized URLs.
 - on_files (`GENERATED_PAGES`): tag_pages, site_pages (statement, contact page), url_record
   (removed pages) add the virtual pages.
 - on_nav (`NAVIGATION`): article_pages names and orders the collections' sections.
 - on_page_markdown (0): article_pages (titles as HTML), editor_checks (the page being linked).
-- on_page_context (50, static-i18n): the language switcher of this page.
-- on_page_context (0): article_pages (`hc`), sidebar (this page's sidebar),
-  language_switcher (the switcher to localized URLs).
+- on_page_context (0): article_pages (`hc`), sidebar (this page's sidebar).
 - on_page_context (`AFTER_PAGE_CONTEXT`): seo (head metadata, sitemap entry).
 - on_page_content, on_post_page (0): back_to_top, skip_link, html_conformance, search_index
   (the page's HTML, its search record).

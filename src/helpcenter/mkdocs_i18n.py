@@ -54,20 +54,16 @@ def move_page(file: File, *, url: str, config: Any) -> None:
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
 
 
-def localize_switcher(config: Any, file: File, url_of: Callable[[str], str | None]) -> None:
-    """Point the language switcher (static-i18n's `extra.alternate`, reset for every page) at
-    the translations' own URLs where a `slug` moved them: static-i18n knows them only by
-    path. `url_of` gives the root-relative URL of a docs path."""
-    urls: dict[str, str] = {}
-    for code, alternate in getattr(file, "alternates", {}).items():
-        src = getattr(alternate, "src_uri", None)
-        url = url_of(src) if src is not None else None
-        if url is not None and (url or "./") != alternate.url:
-            urls[code] = url
-    # static-i18n sets the attribute, which the theme reads before the item of that name.
-    for link in getattr(config.extra, "alternate", None) or []:
-        if link.get("lang") in urls:
-            link["link"] = urls[link["lang"]]
+def localize_urls(files: Any, config: Any, url_of: Callable[[str], str | None]) -> None:
+    """Publish every Markdown page at the URL `url_of` gives its docs path (a localized
+    `slug`), and point static-i18n's alternates of each page (its language switcher) at
+    their translations' URLs the same way: static-i18n knows them only by path."""
+    for file in files.documentation_pages():
+        for page in (file, *getattr(file, "alternates", {}).values()):
+            src = getattr(page, "src_uri", None)
+            url = url_of(src) if src is not None else None
+            if url is not None and (url or "./") != page.url:
+                move_page(page, url=url, config=config)
 
 
 def default_language(config: Any) -> str:

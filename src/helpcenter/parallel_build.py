@@ -68,7 +68,7 @@ def build_site(
     with tempfile.TemporaryDirectory(prefix=".helpcenter-build-", dir=target.parent) as work:
         passes = [_start_pass(config_file, lang, Path(work)) for lang in languages]
         failed = [p for p in passes if p.process.wait() != 0]
-        _print_logs(passes, err=err, only=failed or passes)
+        _print_logs(failed or passes, err=err)
         if failed:
             print(
                 f"helpcenter build: the language pass of {', '.join(p.lang for p in failed)} "
@@ -77,9 +77,9 @@ def build_site(
             )
             return 1
         _merge(passes, target=target)
-        entries = [entry for p in passes for entry in _read_sitemap(p.site_dir)]
-        site_url = _site_url(passes[0].site_dir)
-        build_steps.write_sitemap(entries, site_dir=target, site_url=site_url)
+        results = [_read_sitemap(p.site_dir) for p in passes]
+        entries = [entry for _site_url, found in results for entry in found]
+        build_steps.write_sitemap(entries, site_dir=target, site_url=results[0][0])
     return 0
 
 
@@ -113,11 +113,11 @@ def _start_pass(config_file: Path, lang: str, work: Path) -> LanguagePass:
     return LanguagePass(lang=lang, site_dir=site_dir, process=process, log_file=log_file)
 
 
-def _print_logs(passes: list[LanguagePass], *, err: TextIO, only: list[LanguagePass]) -> None:
+def _print_logs(passes: list[LanguagePass], *, err: TextIO) -> None:
     """Each pass's messages in language order; a message every pass printed (a content error
     of any language fails them all) is shown once."""
     seen: set[str] = set()
-    for language_pass in only:
+    for language_pass in passes:
         for line in language_pass.log_file.read_text(encoding="utf-8").splitlines():
             if line in seen:
                 continue
@@ -144,9 +144,10 @@ def _files(root: Path) -> Iterator[Path]:
             yield Path(folder) / name
 
 
-def _read_sitemap(site_dir: Path) -> list[SitemapEntry]:
+def _read_sitemap(site_dir: Path) -> tuple[str | None, list[SitemapEntry]]:
+    """What a pass handed over: the site URL and its sitemap entries."""
     rows = json.loads(_sitemap_file(site_dir).read_text(encoding="utf-8"))
-    return [
+    entries = [
         SitemapEntry(
             loc=row["loc"],
             lastmod=row["lastmod"],
@@ -154,11 +155,7 @@ def _read_sitemap(site_dir: Path) -> list[SitemapEntry]:
         )
         for row in rows["entries"]
     ]
-
-
-def _site_url(site_dir: Path) -> str | None:
-    value = json.loads(_sitemap_file(site_dir).read_text(encoding="utf-8"))["site_url"]
-    return str(value) if value else None
+    return (str(rows["site_url"]) if rows["site_url"] else None), entries
 
 
 def language_pass(config_file: Path, *, lang: str, site_dir: Path) -> None:
