@@ -376,13 +376,20 @@ def _store_postgres(
 ) -> list[bool | None]:
     """All votes of a batch in one pipeline (one network round trip, not one per vote)."""
     stored: list[bool | None] = []
-    with conn.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
-        cursor.executemany(
-            _PG_RECORD_VOTE, [_pg_params(record, rate) for record in records], returning=True
-        )
-        for _ in cursor.results():
-            hits, submission_row = cursor.fetchone()
-            stored.append(None if hits > rate.limit else submission_row is not None)
+    try:
+        with conn.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.executemany(
+                _PG_RECORD_VOTE, [_pg_params(record, rate) for record in records], returning=True
+            )
+            for _ in cursor.results():
+                hits, submission_row = cursor.fetchone()
+                stored.append(None if hits > rate.limit else submission_row is not None)
+    except Exception:
+        # A pipeline cut short (a statement timeout, a lost server) can leave the driver's
+        # connection busy in pipeline mode, where not even ROLLBACK can be sent: the pool
+        # would log a traceback resetting it. It is dropped instead; the error still goes up.
+        conn.invalidate()
+        raise
     return stored
 
 
