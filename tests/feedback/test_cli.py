@@ -57,6 +57,30 @@ def test_report_table_is_the_default(
     assert "Searches that found nothing (hr)" in out and "dostava" in out
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "misses"),
+    [
+        ("hr", "Članci, najslabiji prvi", "Pretraživanja bez rezultata (hr)"),
+        ("fi", "Artikkelit, heikoin ensin", "Haut, jotka eivät löytäneet mitään (hr)"),
+    ],
+)
+def test_report_in_the_editors_language(
+    filled_db: str,
+    site: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    heading: str,
+    misses: str,
+) -> None:
+    target = tmp_path / "report.html"
+    args = ["report", "--database", filled_db, "--site", str(site), "--lang", lang]
+    assert main([*args, "--html", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert heading in out and misses in out and "dostava" in out
+    assert f'<html lang="{lang}">' in target.read_text(encoding="utf-8")
+
+
 def test_report_json_and_csv(filled_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--database", filled_db, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)

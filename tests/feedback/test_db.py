@@ -142,7 +142,7 @@ def test_upgrade_from_the_previous_version_keeps_data(database_url: str) -> None
     db = create_engines(normalise_url(database_url))
     try:
         assert migrate(db, target=previous) == previous
-        assert "search_misses" not in _tables(database_url)
+        assert "usage_counts" not in _tables(database_url)
         now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
         with db.writer.begin() as conn:
             conn.execute(
@@ -164,7 +164,7 @@ def test_upgrade_from_the_previous_version_keeps_data(database_url: str) -> None
         with upgraded.reader.connect() as conn:
             assert read_schema_version(conn) == SCHEMA_VERSION
             assert conn.execute(text("SELECT rating FROM votes")).scalar() == "yes"
-            assert conn.execute(text("SELECT count(*) FROM search_misses")).scalar() == 0
+            assert conn.execute(text("SELECT count(*) FROM usage_counts")).scalar() == 0
     finally:
         upgraded.dispose()
 

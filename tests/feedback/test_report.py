@@ -195,7 +195,7 @@ def test_table_lists_articles_and_misses() -> None:
     lines = table.splitlines()
     first_article = next(i for i, line in enumerate(lines) if "Miten peruutan" in line)
     assert first_article < next(i for i, line in enumerate(lines) if "Kako otkazati" in line)
-    assert "out_of_date 2" in table
+    assert "out of date 2" in table
     assert "Searches that found nothing (hr)" in table and "dostava" in table
 
 

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { isCommon, lemmaOf, shardsFor } from "../../overrides/assets/javascripts/search/lexicon.js";
-import { createMissReporter, normalizeMiss } from "../../overrides/assets/javascripts/search/misses.js";
+import { contactEvents } from "../../overrides/assets/javascripts/search/contact_usage.js";
+import { createSearchReporter, normalizeMiss } from "../../overrides/assets/javascripts/search/misses.js";
 import { countText, excerpt } from "../../overrides/assets/javascripts/search/results.js";
 import { corrections, prepareVocabulary, splitCompound } from "../../overrides/assets/javascripts/search/vocabulary.js";
 
@@ -29,17 +30,40 @@ test("a compound the content never uses whole splits into words it does use", ()
   assert.equal(splitCompound(vocabulary, "qwertyuiop"), null);
 });
 
-test("misses are normalized and reported once, after the visitor stops typing", () => {
+test("searches are normalized and reported once, after the visitor stops typing", () => {
   assert.equal(normalizeMiss("  Gdje  je MOJ\tpaket "), "gdje je moj paket");
   const sent = [];
   const timers = { pending: null, setTimeout(fn) { this.pending = fn; return 1; }, clearTimeout() { this.pending = null; } };
-  const reporter = createMissReporter((q) => sent.push(q), timers);
-  reporter.schedule("xyzzy");
-  reporter.schedule("xyzzy plugh");
+  const reporter = createSearchReporter((q, found) => sent.push([q, found]), timers);
+  reporter.schedule("xyzzy", false);
+  reporter.schedule("xyzzy plugh", false);
   timers.pending();
-  reporter.schedule("xyzzy plugh");
+  reporter.schedule("xyzzy plugh", false);
   reporter.flush();
-  assert.deepEqual(sent, ["xyzzy plugh"]);
+  reporter.schedule("dostava", true);
+  reporter.schedule("d", true); // too short to report: the pending one stays
+  reporter.flush();
+  assert.deepEqual(sent, [["xyzzy plugh", false], ["dostava", true]]);
+});
+
+test("contact page clicks count suggestions, channels, and channels after a suggestion", () => {
+  const link = (...inside) => ({ closest: (selector) => (inside.includes(selector) ? {} : null) });
+  const suggestion = link('form[data-hc-search="contact"] [data-search-results]');
+  const channel = link(".hc-contact__channel");
+  const other = link();
+  const fresh = { onContactPage: true, suggestionOpened: false };
+  assert.deepEqual(contactEvents(suggestion, fresh), ["suggestion_opened"]);
+  assert.deepEqual(contactEvents(channel, fresh), ["channel_chosen"]);
+  assert.deepEqual(contactEvents(channel, { ...fresh, suggestionOpened: true }), [
+    "channel_chosen",
+    "channel_after_suggestion",
+  ]);
+  // an article's own contact block after the suggested article: only the "after" count
+  assert.deepEqual(contactEvents(channel, { onContactPage: false, suggestionOpened: true }), [
+    "channel_after_suggestion",
+  ]);
+  assert.deepEqual(contactEvents(channel, { onContactPage: false, suggestionOpened: false }), []);
+  assert.deepEqual(contactEvents(other, fresh), []);
 });
 
 test("the excerpt is the window with the most marked words, and counts are plural-aware", () => {

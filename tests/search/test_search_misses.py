@@ -135,10 +135,79 @@ def test_a_search_that_found_nothing_is_reported_once(live: tuple[str, str], pag
         "keinulauta qzxv",
     ]
 
-    misses = _report(service)["search_misses"]
+    # The search with results was counted too, without its text.
+    with page.expect_request(f"{service}/api/v1/events", timeout=15_000) as counted_search:
+        assert type_query(page, "toimitus") == "results"
+        page.clock.run_for(MISS_DELAY_MS)
+    assert json.loads(counted_search.value.post_data) == {"event": "search", "lang": "fi"}
+    _wait_for(service, lambda r: r["languages"]["fi"]["search"]["searches"] >= 4)
+
+    report = _report(service)
+    misses = report["search_misses"]
     counted = sorted((m["query"], m["count"]) for m in misses["fi"])
     assert counted == [("keinulauta qzxv", 1), ("kiikkulauta xqzv", 1)]
     assert not misses.get("hr")
+    # palautus, toimitus with results; two misses; the repeated miss was not sent again
+    assert report["languages"]["fi"]["search"] == {
+        "searches": 4, "no_results": 2, "no_result_rate": 0.5, "target_rate": 0.02
+    }
+
+
+def _wait_for(service: str, done: Any, timeout: float = 15.0) -> dict[str, Any]:
+    """The report once `done(report)` holds: counts arrive with the page's keepalive requests."""
+    deadline = time.monotonic() + timeout
+    while True:
+        report = _report(service)
+        if done(report) or time.monotonic() > deadline:
+            return report
+        time.sleep(0.05)
+
+
+CONTACT_PAGE = {"hr": "/kontakt/", "fi": "/fi/yhteystiedot/"}
+CONTACT_SUBJECT = {"hr": "Kako otkazati narudžbu", "fi": "haluan perua tilauksen"}
+
+
+@pytest.mark.parametrize("lang", ["hr", "fi"])
+def test_the_contact_page_counts_suggestions_and_channels(
+    live: tuple[str, str], page: Any, lang: str
+) -> None:
+    origin, service = live
+    events: list[dict[str, str]] = []
+    page.on(
+        "request",
+        lambda r: events.append(json.loads(r.post_data)) if r.url.endswith("/api/v1/events") else None,
+    )
+    # mailto: would hand over to a mail program; the click itself is what counts.
+    page.add_init_script(
+        "document.addEventListener('click', (e) => {"
+        " if (e.target.closest('a[href^=\"mailto:\"]')) e.preventDefault(); });"
+    )
+    page.goto(origin + CONTACT_PAGE[lang])
+    assert type_query(page, CONTACT_SUBJECT[lang], box="contact") == "results"
+    first = page.locator("[data-hc-search=contact] [data-search-results] a[data-search-result]").first
+    with page.expect_navigation():
+        first.click()
+    # The suggested article did not answer: the customer writes from its contact block.
+    page.locator("#hc-contact a[href^='mailto:']").first.click()
+    # Another customer (a new tab session) writes straight away from the contact page.
+    page.evaluate("() => sessionStorage.clear()")
+    page.goto(origin + CONTACT_PAGE[lang])
+    page.locator("#hc-contact a[href^='mailto:']").first.click()
+
+    expected = {
+        "suggestions_opened": 1,
+        "channels_chosen": 1,
+        "channels_after_suggestion": 1,
+        "deflection_rate": 0.0,
+    }
+    report = _wait_for(service, lambda r: r["languages"][lang]["deflection"] == expected)
+    assert report["languages"][lang]["deflection"] == expected, events
+    assert [e["event"] for e in events if e["event"] != "search"] == [
+        "suggestion_opened",
+        "channel_after_suggestion",
+        "channel_chosen",
+    ]
+    assert all(set(e) == {"event", "lang"} and e["lang"] == lang for e in events)
 
 
 def test_no_service_configured_sends_nothing(page: Any, site_url: str) -> None:

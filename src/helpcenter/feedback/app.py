@@ -19,7 +19,7 @@ from helpcenter.feedback.db import Database, DatabaseError, open_database
 from helpcenter.feedback.errors import store_unavailable_handler
 from helpcenter.feedback.http_guard import HttpGuardMiddleware
 from helpcenter.feedback.manifest import Manifest, ManifestError, load_manifest
-from helpcenter.feedback.routes import feedback, health, report, search_misses
+from helpcenter.feedback.routes import feedback, health, report, search_misses, usage_events
 from helpcenter.feedback.server import freeze_startup_objects
 from helpcenter.feedback.settings import Settings
 from helpcenter.feedback.state import Clock, ServiceState, utc_now
@@ -134,6 +134,7 @@ def create_app(
     app.add_exception_handler(StoreUnavailable, store_unavailable_handler)
     app.include_router(feedback.router)
     app.include_router(search_misses.router)
+    app.include_router(usage_events.router)
     app.include_router(report.router)
     app.include_router(health.router)
     if settings.bench:

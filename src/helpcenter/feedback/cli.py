@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from helpcenter.feedback.db import DatabaseError, open_database
 from helpcenter.feedback.manifest import ManifestError, load_manifest
+from helpcenter.feedback.report_text import REPORT_LANGUAGES
 from helpcenter.feedback.settings import ENV_PREFIX, Settings, split_list
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -87,6 +88,12 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("table", "json", "csv"), default="table")
     report.add_argument(
         "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
+    )
+    report.add_argument(
+        "--lang",
+        choices=REPORT_LANGUAGES,
+        default="en",
+        help="language of the table and the HTML report (default en)",
     )
     return top
 
@@ -185,11 +192,13 @@ def report(args: argparse.Namespace) -> int:
         built = build_report(db, manifest=manifest, now=utc_now())
     finally:
         db.dispose()
-    renderers = {"table": render_table, "json": render_json, "csv": render_csv}
-    output = renderers[args.format](built)
+    if args.format == "table":
+        output = render_table(built, lang=args.lang)
+    else:
+        output = render_json(built) if args.format == "json" else render_csv(built)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     if args.html:
-        args.html.write_text(render_html(built), encoding="utf-8")
+        args.html.write_text(render_html(built, lang=args.lang), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)
     return 0
 

@@ -47,11 +47,17 @@ def _create_v2(conn: Connection) -> None:
     models.search_misses.create(conn)
 
 
+def _create_v3(conn: Connection) -> None:
+    """Daily usage counters (searches, contact page suggestions and channels)."""
+    models.usage_counts.create(conn)
+
+
 # Ordered and append-only: a released step never changes. Steps that alter existing
 # tables must spell out their DDL instead of using the (always newest) `models` tables.
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _create_v1),
     (2, _create_v2),
+    (3, _create_v3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

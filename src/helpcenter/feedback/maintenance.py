@@ -19,6 +19,7 @@ class PruneResult:
     windows: int
     submissions: int
     search_misses: int = 0
+    usage_counts: int = 0
 
 
 def prune(
@@ -28,6 +29,7 @@ def prune(
     window: int,
     submission_retention: dt.timedelta,
     search_miss_retention: dt.timedelta = dt.timedelta(days=90),
+    usage_retention: dt.timedelta = dt.timedelta(days=400),
 ) -> PruneResult:
     """Unlink old votes from visitors, drop old counters, submission ids and search misses.
 
@@ -52,12 +54,16 @@ def prune(
     misses_gone = conn.execute(
         delete(misses).where(misses.c.last_seen < now - search_miss_retention)
     )
+    usage = models.usage_counts
+    # Anonymous day counts; kept over a year so that a season compares with the last one.
+    usage_gone = conn.execute(delete(usage).where(usage.c.day < now.date() - usage_retention))
     return PruneResult(
         salts_gone.rowcount,
         unlinked.rowcount,
         windows_gone.rowcount,
         subs_gone.rowcount,
         misses_gone.rowcount,
+        usage_gone.rowcount,
     )
 
 

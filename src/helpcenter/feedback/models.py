@@ -120,3 +120,23 @@ search_misses = Table(
     Column("last_seen", UTCDateTime(), nullable=False),
     PrimaryKeyConstraint("lang", "query", name="pk_search_misses"),
 )
+
+# What `usage_counts.event` holds. The site sends the first four (`POST /api/v1/events`); a
+# search miss counts both a search and a search without results.
+USAGE_SEARCH = "search"
+USAGE_SUGGESTION_OPENED = "suggestion_opened"
+USAGE_CHANNEL_CHOSEN = "channel_chosen"
+USAGE_CHANNEL_AFTER_SUGGESTION = "channel_after_suggestion"
+USAGE_SEARCH_NO_RESULTS = "search_no_results"
+
+# Anonymous daily counters: searches, searches without results, and the contact page's
+# suggestions opened and channels chosen (the deflection figure). No query, no visitor.
+usage_counts = Table(
+    "usage_counts",
+    metadata,
+    Column("lang", String(16), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("hits", BigInteger, nullable=False),
+    PrimaryKeyConstraint("lang", "day", "event", name="pk_usage_counts"),
+)

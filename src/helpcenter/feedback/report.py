@@ -4,28 +4,44 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import math
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 import jinja2
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
-from helpcenter.feedback import report_queries
+from helpcenter.feedback import models, report_queries
 from helpcenter.feedback.db import Database
 from helpcenter.feedback.manifest import Manifest
+from helpcenter.feedback.report_chart import weekly_chart
+from helpcenter.feedback.report_text import messages
 from helpcenter.feedback.schemas import (
     ArticleReport,
     CommentOut,
+    DeflectionReport,
+    LanguageReport,
     ReportOut,
     SearchMissReport,
+    SearchUsageReport,
+    WeekReport,
 )
 from helpcenter.feedback_vocabulary import NEGATIVE, POSITIVE, RATINGS, REASONS
 
 Report = ReportOut
 Z_95 = 1.959963984540054
 CSV_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+REPORT_WEEKS = 12
+# Search vendors (Algolia, Document360) suggest keeping searches without results under 2 %.
+NO_RESULT_TARGET = 0.02
+# How close a title word must be (difflib's ratio) to be offered as a miss's synonym.
+SYNONYM_CUTOFF = 0.6
 
 
 def wilson_lower_bound(positive: int, n: int, *, z: float = Z_95) -> float | None:
@@ -56,12 +72,112 @@ def _sort_key(article: ArticleReport) -> tuple[Any, ...]:
     )
 
 
+def period_start(now: dt.datetime) -> dt.date:
+    """Monday of the week `REPORT_WEEKS - 1` weeks before this one (UTC)."""
+    today = now.astimezone(dt.UTC).date()
+    return today - dt.timedelta(days=today.weekday(), weeks=REPORT_WEEKS - 1)
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics: how search matches words."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def synonym_line(query: str, vocabulary: Sequence[str]) -> str:
+    """`query = word`: the query and the closest word of the article titles, or `?`."""
+    folded = {_fold(word): word for word in vocabulary}
+    best: tuple[float, str] | None = None
+    for part in query.split():
+        if len(part) < 4:
+            continue
+        for match in difflib.get_close_matches(_fold(part), folded, n=1, cutoff=SYNONYM_CUTOFF):
+            ratio = difflib.SequenceMatcher(None, _fold(part), match).ratio()
+            if match != _fold(part) and (best is None or ratio > best[0]):
+                best = (ratio, folded[match])
+    return f"{query} = {best[1] if best else '?'}"
+
+
+def _title_words(manifest: Manifest | None, lang: str) -> list[str]:
+    """Words of four letters or more in the language's article titles."""
+    if manifest is None:
+        return []
+    words = {
+        word.strip(".,:;!?()\"'“”„«»").lower()
+        for (article_lang, _), article in manifest.articles.items()
+        if article_lang == lang
+        for word in article.title.split()
+    }
+    return sorted(word for word in words if len(word) >= 4 and word.isalpha())
+
+
+def _weeks(rows: Sequence[Sequence[Any]], start: dt.date) -> dict[str, list[WeekReport]]:
+    """Per language, every week from `start` on, empty weeks included."""
+    tallies: dict[str, list[dict[str, int]]] = defaultdict(
+        lambda: [defaultdict(int) for _ in range(REPORT_WEEKS)]
+    )
+    for lang, day, rating, count in rows:
+        index = (day - start).days // 7
+        if 0 <= index < REPORT_WEEKS:
+            tallies[lang][index][rating] += int(count)
+    weeks: dict[str, list[WeekReport]] = {}
+    for lang, per_week in tallies.items():
+        weeks[lang] = []
+        for index, ratings in enumerate(per_week):
+            yes = sum(c for r, c in ratings.items() if r in POSITIVE)
+            no = sum(c for r, c in ratings.items() if r in NEGATIVE)
+            weeks[lang].append(
+                WeekReport(
+                    week_start=start + dt.timedelta(weeks=index),
+                    votes=sum(ratings.values()),
+                    yes=yes,
+                    no=no,
+                    helpfulness=yes / (yes + no) if yes + no else None,
+                )
+            )
+    return weeks
+
+
+def _language(
+    lang: str, weeks: list[WeekReport] | None, usage: dict[str, int], start: dt.date
+) -> LanguageReport:
+    """One language's weekly, search and contact page figures."""
+    if weeks is None:
+        weeks = [
+            WeekReport(week_start=start + dt.timedelta(weeks=i), votes=0, yes=0, no=0,
+                       helpfulness=None)
+            for i in range(REPORT_WEEKS)
+        ]
+    searches = usage.get(models.USAGE_SEARCH, 0)
+    empty = usage.get(models.USAGE_SEARCH_NO_RESULTS, 0)
+    opened = usage.get(models.USAGE_SUGGESTION_OPENED, 0)
+    after = min(opened, usage.get(models.USAGE_CHANNEL_AFTER_SUGGESTION, 0))
+    return LanguageReport(
+        lang=lang,
+        weeks=weeks,
+        search=SearchUsageReport(
+            searches=searches,
+            no_results=empty,
+            no_result_rate=empty / searches if searches else None,
+            target_rate=NO_RESULT_TARGET,
+        ),
+        deflection=DeflectionReport(
+            suggestions_opened=opened,
+            channels_chosen=usage.get(models.USAGE_CHANNEL_CHOSEN, 0),
+            channels_after_suggestion=after,
+            deflection_rate=1 - after / opened if opened else None,
+        ),
+    )
+
+
 def assemble(
     *,
     counts: Sequence[Sequence[Any]],
     reasons: Sequence[Sequence[Any]],
     comments: Sequence[Sequence[Any]],
     misses: Sequence[Sequence[Any]],
+    daily_votes: Sequence[Sequence[Any]] = (),
+    usage: Sequence[Sequence[Any]] = (),
     manifest: Manifest | None,
     now: dt.datetime,
 ) -> ReportOut:
@@ -92,13 +208,36 @@ def assemble(
     articles.sort(key=_sort_key)
     languages = list(manifest.languages) if manifest else []
     search: dict[str, list[SearchMissReport]] = {lang: [] for lang in languages}
+    vocabularies: dict[str, list[str]] = {}
     for lang, query, count, last_seen in misses:
+        if lang not in vocabularies:
+            vocabularies[lang] = _title_words(manifest, lang)
         search.setdefault(lang, []).append(
-            SearchMissReport(query=query, count=int(count), last_seen=last_seen)
+            SearchMissReport(
+                query=query,
+                count=int(count),
+                last_seen=last_seen,
+                synonym_line=synonym_line(query, vocabularies[lang]),
+            )
         )
     for rows in search.values():
         rows.sort(key=lambda r: (-r.count, -r.last_seen.timestamp(), r.query))
-    return ReportOut(generated_at=now, feedback_mode=mode, articles=articles, search_misses=search)
+    start = period_start(now)
+    weeks = _weeks(daily_votes, start)
+    usage_by_lang: dict[str, dict[str, int]] = defaultdict(dict)
+    for lang, event, count in usage:
+        usage_by_lang[lang][event] = int(count or 0)
+    names = list(dict.fromkeys([*languages, *weeks, *usage_by_lang, *search]))
+    return ReportOut(
+        generated_at=now,
+        feedback_mode=mode,
+        period_start=start,
+        articles=articles,
+        search_misses=search,
+        languages={
+            lang: _language(lang, weeks.get(lang), usage_by_lang[lang], start) for lang in names
+        },
+    )
 
 
 def _article(
@@ -139,11 +278,14 @@ def build_report(db: Database, *, manifest: Manifest | None, now: dt.datetime) -
         if db.kind == "postgresql":
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
+            since = period_start(now)
             rows = {
                 "counts": report_queries.vote_counts(conn),
                 "reasons": report_queries.reason_counts(conn),
                 "comments": report_queries.comments(conn),
                 "misses": report_queries.search_miss_rows(conn),
+                "daily_votes": report_queries.daily_vote_counts(conn, since),
+                "usage": report_queries.usage_totals(conn, since),
             }
     return assemble(**rows, manifest=manifest, now=now)
 
@@ -236,15 +378,34 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_table(report: ReportOut) -> str:
-    """Plain-text tables for a terminal."""
+def render_table(report: ReportOut, *, lang: str = "en") -> str:
+    """Plain-text tables for a terminal, in the editor's language."""
+    words = messages(lang)
+    percent = _percent_in(lang)
+
     ratings = list(RATINGS[report.feedback_mode])
-    lines = [
-        f"Feedback report ({report.feedback_mode}), {report.generated_at:%Y-%m-%d %H:%M} UTC",
-        "",
-        "Articles, worst first (Wilson lower bound, 95 %)",
-    ]
-    head = f"{'wilson':>6} {'helpful':>7} {'n':>5} " + " ".join(f"{r:>7}" for r in ratings)
+    when = f"{report.generated_at:%Y-%m-%d %H:%M}"
+    lines = [words["table_title"].format(mode=report.feedback_mode, when=when), ""]
+    period_end = report.period_start + dt.timedelta(weeks=REPORT_WEEKS, days=-1)
+    lines.append(words["period"].format(start=report.period_start, end=period_end))
+    for code, figures in report.languages.items():
+        search, deflection = figures.search, figures.deflection
+        lines += [
+            "",
+            words["language"].format(lang=code),
+            f"  {words['votes']}: " + " ".join(str(w.votes) for w in figures.weeks),
+            f"  {words['searches']}: {search.searches}, {words['no_results']}: "
+            f"{search.no_results}, {words['no_result_rate']}: {percent(search.no_result_rate)} "
+            f"({words['target'].format(target=percent(search.target_rate))})",
+            f"  {words['suggestions_opened']}: {deflection.suggestions_opened}, "
+            f"{words['channels_chosen']}: {deflection.channels_chosen}, "
+            f"{words['channels_after']}: {deflection.channels_after_suggestion}, "
+            f"{words['deflection_rate']}: {percent(deflection.deflection_rate)}",
+        ]
+    lines += ["", f"{words['articles_heading']} (Wilson, 95 %)"]
+    head = f"{'wilson':>6} {'helpful':>7} {'n':>5} " + " ".join(
+        f"{words.get('rating_' + r, r):>7}" for r in ratings
+    )
     lines.append(f"{head} {'comments':>8}  {'lang':<5} {'article'}")
     for a in report.articles:
         counts = " ".join(f"{a.votes.get(r, 0):>7}" for r in ratings)
@@ -254,22 +415,22 @@ def render_table(report: ReportOut) -> str:
             f"{bound:>6} {_pct(a.helpfulness):>7} {a.n:>5} {counts} {len(a.comments):>8}  "
             f"{a.lang:<5} {name}"
         )
-        top = ", ".join(f"{r} {c}" for r, c in a.reasons.items() if c)
+        top = ", ".join(f"{words.get('reason_' + r, r)} {c}" for r, c in a.reasons.items() if c)
         if top:
-            lines.append(f"{'':>6} reasons: {top}")
+            lines.append(f"{'':>6} {words['reasons']}: {top}")
     if not report.articles:
-        lines.append("(no votes yet)")
-    for lang, misses in report.search_misses.items():
-        lines += ["", f"Searches that found nothing ({lang})"]
-        lines.append(f"{'count':>6}  {'last seen':<16}  query")
+        lines.append(f"({words['no_votes']})")
+    for code, misses in report.search_misses.items():
+        lines += ["", f"{words['misses_heading']} ({code})"]
+        lines.append(f"{'count':>6}  {'last seen':<16}  query  ->  synonyms.txt")
         lines += [
-            f"{m.count:>6}  {m.last_seen:%Y-%m-%d %H:%M}  {_clip(m.query, 60)}" for m in misses
+            f"{m.count:>6}  {m.last_seen:%Y-%m-%d %H:%M}  {_clip(m.query, 40)}  ->  "
+            f"{m.synonym_line}"
+            for m in misses
         ]
         if not misses:
-            lines.append("(none)")
+            lines.append(f"({words['none']})")
     return "\n".join(lines) + "\n"
-
-
 
 
 def _css_class(rating: str) -> str:
@@ -285,7 +446,59 @@ _TEMPLATES = jinja2.Environment(
 )
 
 
-def render_html(report: ReportOut) -> str:
-    """A self-contained page: inline CSS, no scripts, images or other requests."""
+def _percent_in(lang: str) -> Callable[[float | None], str]:
+    """Percentages as the language writes them (`2,5 %`, `2.5%`), one decimal at most."""
+    pattern = Locale.parse(lang).percent_formats[None].pattern.replace("#,##0", "#,##0.#", 1)
+
+    def percent(value: float | None) -> str:
+        return "-" if value is None else format_percent(value, pattern, locale=lang)
+
+    return percent
+
+
+def render_html(report: ReportOut, *, lang: str = "en", top_misses: int = 20) -> str:
+    """A self-contained page in the editor's language: inline CSS and SVG, no scripts,
+    images or other requests."""
+    words = messages(lang)
+    in_language = _percent_in(lang)
+
+    def percent(value: float | None) -> str:
+        return words["dash"] if value is None else in_language(value)
+
+    def decimal(value: float | None) -> str:
+        return words["dash"] if value is None else format_decimal(value, "0.000", locale=lang)
+
+    def date(value: dt.date) -> str:
+        return format_date(value, "medium", locale=lang)
+
+    def week_label(week: WeekReport) -> str:
+        return format_date(week.week_start, "MMM d" if lang == "en" else "d.M.", locale=lang)
+
+    charts = {
+        code: weekly_chart(
+            figures.weeks,
+            chart_id=f"chart-{code}",
+            title=words["chart_title"].format(lang=code),
+            description=words["chart_desc"].format(
+                most=max((w.votes for w in figures.weeks), default=0)
+            ),
+            week_label=week_label,
+            percent=percent,
+        )
+        for code, figures in report.languages.items()
+    }
     template = _TEMPLATES.get_template("report.html")
-    return template.render(report=report, percent=_pct, css_class=_css_class)
+    return template.render(
+        report=report,
+        lang=lang,
+        t=words,
+        charts=charts,
+        top_misses=top_misses,
+        period_end=report.period_start + dt.timedelta(weeks=REPORT_WEEKS, days=-1),
+        percent=percent,
+        decimal=decimal,
+        date=date,
+        rating_label=lambda rating: words.get(f"rating_{rating}", rating),
+        reason_label=lambda reason: words.get(f"reason_{reason}", reason),
+        css_class=_css_class,
+    )

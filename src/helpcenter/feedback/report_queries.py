@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -46,5 +47,27 @@ def search_miss_rows(conn: Connection) -> Sequence[Row[Any, Any, Any, Any]]:
     m = models.search_misses
     stmt = select(m.c.lang, m.c.query, m.c.hits, m.c.last_seen).order_by(
         m.c.lang, m.c.hits.desc(), m.c.last_seen.desc(), m.c.query
+    )
+    return conn.execute(stmt).all()
+
+
+def daily_vote_counts(conn: Connection, since: dt.date) -> Sequence[Row[Any, Any, Any, Any]]:
+    """(lang, day, rating, count) of votes from `since` on."""
+    v = models.votes
+    stmt = (
+        select(v.c.lang, v.c.day, v.c.rating, func.count())
+        .where(v.c.day >= since)
+        .group_by(v.c.lang, v.c.day, v.c.rating)
+    )
+    return conn.execute(stmt).all()
+
+
+def usage_totals(conn: Connection, since: dt.date) -> Sequence[Row[Any, Any, Any]]:
+    """(lang, event, count) of the usage counters from `since` on."""
+    u = models.usage_counts
+    stmt = (
+        select(u.c.lang, u.c.event, func.sum(u.c.hits))
+        .where(u.c.day >= since)
+        .group_by(u.c.lang, u.c.event)
     )
     return conn.execute(stmt).all()

@@ -195,6 +195,34 @@ class SearchMissOut(BaseModel):
     query: str = Field(description="The normalised query as counted.")
 
 
+UsageEvent = Literal["search", "suggestion_opened", "channel_chosen", "channel_after_suggestion"]
+
+
+class UsageEventIn(BaseModel):
+    """Something a visitor did, counted per language and day, never per visitor."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event: UsageEvent = Field(
+        description=(
+            "`search`: a search settled with results (one without results is a search miss); "
+            "`suggestion_opened`: an article suggested on the contact page was opened; "
+            "`channel_chosen`: a contact channel was chosen on the contact page; "
+            "`channel_after_suggestion`: a contact channel was chosen in the same tab after "
+            "a suggested article was opened (the suggestion did not answer)."
+        )
+    )
+    lang: Lang
+
+
+class UsageEventOut(BaseModel):
+    """Acknowledges a counted event."""
+
+    status: Literal["accepted"]
+    lang: str
+    event: str
+
+
 class ErrorItem(BaseModel):
     """One validation problem."""
 
@@ -270,6 +298,57 @@ class SearchMissReport(BaseModel):
     query: str
     count: int
     last_seen: dt.datetime
+    synonym_line: str = Field(
+        default="",
+        description=(
+            "A line to copy into locales/<lang>/synonyms.txt: the query, then the closest word "
+            "of the language's article titles (or `?` where none is close)."
+        ),
+    )
+
+
+class WeekReport(BaseModel):
+    """Votes of one week (Monday to Sunday, UTC) in one language."""
+
+    week_start: dt.date
+    votes: int = Field(description="Every vote, neutral reactions included.")
+    yes: int
+    no: int
+    helpfulness: float | None = Field(description="yes / (yes + no); null without such votes.")
+
+
+class SearchUsageReport(BaseModel):
+    """Searches of the report's period, counted without their text (but for the misses)."""
+
+    searches: int = Field(description="Searches that settled, with or without results.")
+    no_results: int
+    no_result_rate: float | None = Field(description="no_results / searches; null without any.")
+    target_rate: float = Field(description="What search vendors recommend at most (2 %).")
+
+
+class DeflectionReport(BaseModel):
+    """The contact page's suggestions against the channels chosen."""
+
+    suggestions_opened: int
+    channels_chosen: int = Field(description="Channels chosen on the contact page.")
+    channels_after_suggestion: int = Field(
+        description="Channels chosen in the same tab after a suggested article was opened."
+    )
+    deflection_rate: float | None = Field(
+        description=(
+            "Share of opened suggestions not followed by a channel: "
+            "1 - channels_after_suggestion / suggestions_opened; null without suggestions."
+        )
+    )
+
+
+class LanguageReport(BaseModel):
+    """One language's figures over the report's period."""
+
+    lang: str
+    weeks: list[WeekReport] = Field(description="The last 12 weeks, oldest first.")
+    search: SearchUsageReport
+    deflection: DeflectionReport
 
 
 class ReportOut(BaseModel):
@@ -277,5 +356,7 @@ class ReportOut(BaseModel):
 
     generated_at: dt.datetime
     feedback_mode: Literal["binary", "reactions"]
+    period_start: dt.date = Field(description="First day of the 12 weeks of `languages`.")
     articles: list[ArticleReport]
     search_misses: dict[str, list[SearchMissReport]]
+    languages: dict[str, LanguageReport]

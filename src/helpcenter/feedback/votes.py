@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 
 from helpcenter.feedback import models
+from helpcenter.feedback.models import USAGE_SEARCH, USAGE_SEARCH_NO_RESULTS
 
 OutcomeKind = Literal["created", "replayed", "conflict", "rate_limited"]
 
@@ -178,6 +179,7 @@ class _Statements:
     insert_submission: _Raw
     upsert_vote: _Raw
     upsert_search_miss: _Raw
+    count_usage: _Raw
 
 
 @functools.cache
@@ -185,11 +187,12 @@ def _statements(dialect: Dialect) -> _Statements:
     """Dialect-specific INSERT ... ON CONFLICT statements with bound parameters."""
     postgres = dialect.name == "postgresql"
     insert: Callable[..., Any] = postgresql.insert if postgres else sqlite.insert
-    rl, sub, votes, misses = (
+    rl, sub, votes, misses, usage = (
         models.rate_limits,
         models.submissions,
         models.votes,
         models.search_misses,
+        models.usage_counts,
     )
     hit = insert(rl).values(
         bucket=bindparam("bucket"), window_start=bindparam("window_start"), hits=1
@@ -248,12 +251,20 @@ def _statements(dialect: Dialect) -> _Statements:
         index_elements=[misses.c.lang, misses.c.query],
         set_={"hits": misses.c.hits + 1, "last_seen": upsert_search_miss.excluded.last_seen},
     )
+    count_usage = insert(usage).values(
+        lang=bindparam("lang"), day=bindparam("day"), event=bindparam("event"), hits=1
+    )
+    count_usage = count_usage.on_conflict_do_update(
+        index_elements=[usage.c.lang, usage.c.day, usage.c.event],
+        set_={"hits": usage.c.hits + 1},
+    )
     return _Statements(
         _Raw(hit, dialect),
         _Raw(hit_many, dialect),
         _Raw(insert_submission, dialect),
         _Raw(upsert_vote, dialect),
         _Raw(upsert_search_miss, dialect),
+        _Raw(count_usage, dialect),
     )
 
 
@@ -484,5 +495,19 @@ def record_search_miss(
     hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
     if hits > rate.limit:
         return Outcome("rate_limited", retry_after=rate.retry_after(now))
-    _sql(conn).upsert_search_miss.run(conn, {"lang": lang, "query": query, "now": now})
+    sql = _sql(conn)
+    sql.upsert_search_miss.run(conn, {"lang": lang, "query": query, "now": now})
+    for event in (USAGE_SEARCH, USAGE_SEARCH_NO_RESULTS):
+        sql.count_usage.run(conn, {"lang": lang, "day": now.date(), "event": event})
+    return Outcome("created")
+
+
+def record_usage(
+    conn: Connection, *, lang: str, event: str, bucket: str, now: dt.datetime, rate: RateLimit
+) -> Outcome:
+    """Count one event of the day for a language (nothing about the visitor is stored)."""
+    hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
+    if hits > rate.limit:
+        return Outcome("rate_limited", retry_after=rate.retry_after(now))
+    _sql(conn).count_usage.run(conn, {"lang": lang, "day": now.date(), "event": event})
     return Outcome("created")

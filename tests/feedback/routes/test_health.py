@@ -9,7 +9,7 @@ def test_health_reports_database_schema_and_articles(service: Service) -> None:
     response = service.client.get("/api/v1/health")
     assert response.status_code == 200
     kind = "postgresql" if service.database_url.startswith("postgresql") else "sqlite"
-    assert response.json() == {"status": "ok", "database": kind, "schema_version": 2, "articles": 4}
+    assert response.json() == {"status": "ok", "database": kind, "schema_version": 3, "articles": 4}
 
 
 def test_bench_endpoint_only_with_the_bench_flag(make_service: ServiceFactory) -> None:

@@ -163,9 +163,9 @@ export class SearchBox {
     this.clear();
     if (!results.length) {
       this.renderEmpty(query);
-      misses.schedule(query);
+      misses.schedule(query, false);
     } else {
-      misses.cancel();
+      misses.schedule(query, true);
       results.forEach((result, i) => this.list.appendChild(resultItem(result, i, strings.sections || "")));
       const count = countText(results.length, lang, strings.results_count || {});
       this.count.textContent = count;

@@ -2,7 +2,8 @@
 
 import { SearchBox } from "./box.js";
 import { Engine } from "./engine.js";
-import { createMissReporter, missSender } from "./misses.js";
+import { trackContactChoices } from "./contact_usage.js";
+import { createSearchReporter, postToService, searchSender } from "./misses.js";
 import { notFoundPageFor, suggest } from "./not_found.js";
 
 const configElement = document.getElementById("hc-search-config");
@@ -39,7 +40,12 @@ function start(data) {
     root: new URL((data.root || ".").replace(/\/?$/, "/"), location.href),
   });
   const feedbackUrl = (data.feedbackUrl || "").replace(/\/+$/, "");
-  const misses = createMissReporter(feedbackUrl ? missSender(feedbackUrl, lang) : () => {});
+  const misses = createSearchReporter(feedbackUrl ? searchSender(feedbackUrl, lang) : () => {});
+  if (feedbackUrl) {
+    trackContactChoices(document, tabStorage(), (event) =>
+      postToService(feedbackUrl, "/api/v1/events", { event, lang }),
+    );
+  }
   window.addEventListener("pagehide", () => misses.flush());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") misses.flush();
@@ -78,5 +84,14 @@ function start(data) {
   if (initial && initial.trim() && target) {
     target.input.value = initial;
     target.update(true);
+  }
+}
+
+// The tab's sessionStorage; reading it throws where the visitor's settings refuse storage.
+function tabStorage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
   }
 }

@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from helpcenter.feedback import report
+from helpcenter.feedback.report_text import ReportLanguage
 from helpcenter.feedback.routes._docs import error
 from helpcenter.feedback.schemas import ReportOut
 from helpcenter.feedback.state import ServiceState, State
@@ -97,6 +98,32 @@ async def get_report_csv(state: State, credentials: Credentials) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": 'attachment; filename="feedback-report.csv"',
+            **NO_STORE,
+        },
+    )
+
+
+@router.get(
+    "/api/v1/report.html",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "HTML"},
+        **AUTH_ERRORS,
+    },
+    summary="Editors' report (HTML)",
+)
+async def get_report_html(
+    state: State, credentials: Credentials, lang: ReportLanguage = "en"
+) -> Response:
+    """The same report as a self-contained page in Croatian, Finnish or English (`lang`)."""
+    authorise(state, credentials)
+    built = await _build(state)
+    return Response(
+        report.render_html(built, lang=lang),
+        media_type="text/html; charset=utf-8",
+        headers={
+            # No script, style or image from anywhere: the page is its own inline CSS and SVG.
+            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
             **NO_STORE,
         },
     )
