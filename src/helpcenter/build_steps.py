@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import site_build
+from helpcenter import help_widget, site_build
 from helpcenter.editor import seo
 from helpcenter.editor.checks import build_failure
 from helpcenter.editor.links import CrossLanguageLinks
@@ -109,6 +109,16 @@ def write_redirects(build: site_build.SiteBuild, *, config: Any) -> None:
 def write_scripts(*, site_dir: Path) -> None:
     """Our scripts minified in place (`assets/javascripts/*.js`)."""
     minify_scripts(site_dir / "assets" / "javascripts")
+
+
+def write_widget(build: site_build.SiteBuild, *, config: Any) -> None:
+    """The help widget's script, each language's widget data and the CORS `_headers`; from
+    the site model, so every pass writes the same bytes (after `write_scripts`)."""
+    help_widget.write_widget(
+        [language.site for language in build.languages.values()],
+        site_dir=Path(config.site_dir),
+        base_path=build.project.base_path,
+    )
 
 
 def write_sitemap(entries: list[seo.SitemapEntry], *, site_dir: Path, site_url: str | None) -> None:

@@ -23,7 +23,8 @@ Event (priority): hook, what it does.
 - on_template_context, on_post_template (0): localized_404 (each language's 404 page).
 - on_env (0): editor_checks (links, anchors, images), feedback_manifest (endpoint filter).
 - on_post_build (`FINAL_PASS`, final pass only): seo (sitemap, robots.txt), search_index
-  (Pagefind indexes), feedback_manifest (manifest), url_record (redirects), minify_scripts.
+  (Pagefind indexes), feedback_manifest (manifest), url_record (redirects), minify_scripts,
+  help_widget (widget.js after the scripts are minified, widget data, `_headers`).
 
 `helpcenter build` (`helpcenter.parallel_build`) runs one language pass per process, with
 static-i18n's `building` flag up from the start: `on_config` and the final-pass hooks stay

@@ -252,6 +252,12 @@ class UiStrings(BaseModel):
     contact_page_intro: str
     contact_subject_label: str
     contact_suggestions_note: str
+    # The help widget on the shop's own pages (widget.js): its button, panel and labels.
+    widget_launcher: str
+    widget_title: str
+    widget_close: str
+    widget_topic_title: str
+    widget_all_articles: str
     accessibility_link: str
     accessibility_title: str
     accessibility_intro: str

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
 import http.server
 import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 from helpcenter.dev_server import SiteHandler
 
@@ -31,13 +33,50 @@ class _OneNotFoundPageHandler(SiteHandler):
         return Path(str(self.directory)) / "404.html"
 
 
+def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Netlify's and Cloudflare Pages' `_headers`: a path pattern, then indented `Name: value`."""
+    rules: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+class _HeadersFileHandler(_QuietHandler):
+    """Sends what the site's `_headers` file asks for, as Netlify and Cloudflare Pages do."""
+
+    rules: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = []
+
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        for pattern, headers in self.rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
+
 @contextlib.contextmanager
 def serve_directory(
-    directory: Path, *, port: int | None = None, not_found_page: bool = False
+    directory: Path,
+    *,
+    port: int | None = None,
+    not_found_page: bool = False,
+    headers_file: bool = False,
 ) -> Iterator[str]:
     """Serve `directory` on loopback (`port`, or a free one); yields the base URL. With
-    `not_found_page`, a missing file answers with the root `404.html`, as GitHub Pages does."""
+    `not_found_page`, a missing file answers with the root `404.html`, as GitHub Pages does;
+    with `headers_file`, the headers of the site's `_headers` are sent."""
+    handler_class: type[http.server.SimpleHTTPRequestHandler]
     handler_class = _OneNotFoundPageHandler if not_found_page else _QuietHandler
+    if headers_file:
+        rules = parse_headers_file((directory / "_headers").read_text(encoding="utf-8"))
+        handler_class = type("SiteHeaders", (_HeadersFileHandler,), {"rules": rules})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port or free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
