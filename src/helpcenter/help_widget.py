@@ -61,15 +61,14 @@ def widget_config(site: SiteContext) -> dict[str, Any]:
     contact = site.contact
     channels: list[dict[str, str]] = []
     if contact is not None:
-        if contact.chat:
-            channels.append({"label": ui.contact_chat, "text": ui.contact_chat_action,
-                             "href": contact.chat})  # fmt: skip
-        if contact.email:
-            channels.append({"label": ui.contact_email, "text": contact.email,
-                             "href": f"mailto:{contact.email}"})  # fmt: skip
-        if contact.phone:
-            channels.append({"label": ui.contact_phone, "text": contact.phone,
-                             "href": f"tel:{contact.phone_international or contact.phone}"})  # fmt: skip
+        phone = contact.phone_international or contact.phone
+        for label, text, href in (
+            (ui.contact_chat, ui.contact_chat_action, contact.chat),
+            (ui.contact_email, contact.email, f"mailto:{contact.email}" if contact.email else None),
+            (ui.contact_phone, contact.phone, f"tel:{phone}" if contact.phone else None),
+        ):
+            if href and text:
+                channels.append({"label": label, "text": text, "href": href})
     return {
         "lang": catalog.lang,
         "language": search_language(catalog.lang).pagefind,

@@ -149,7 +149,10 @@ def test_a_search_that_found_nothing_is_reported_once(live: tuple[str, str], pag
     assert not misses.get("hr")
     # palautus, toimitus with results; two misses; the repeated miss was not sent again
     assert report["languages"]["fi"]["search"] == {
-        "searches": 4, "no_results": 2, "no_result_rate": 0.5, "target_rate": 0.02
+        "searches": 4,
+        "no_results": 2,
+        "no_result_rate": 0.5,
+        "target_rate": 0.02,
     }
 
 
@@ -175,7 +178,9 @@ def test_the_contact_page_counts_suggestions_and_channels(
     events: list[dict[str, str]] = []
     page.on(
         "request",
-        lambda r: events.append(json.loads(r.post_data)) if r.url.endswith("/api/v1/events") else None,
+        lambda r: (
+            events.append(json.loads(r.post_data)) if r.url.endswith("/api/v1/events") else None
+        ),
     )
     # mailto: would hand over to a mail program; the click itself is what counts.
     page.add_init_script(
@@ -184,7 +189,9 @@ def test_the_contact_page_counts_suggestions_and_channels(
     )
     page.goto(origin + CONTACT_PAGE[lang])
     assert type_query(page, CONTACT_SUBJECT[lang], box="contact") == "results"
-    first = page.locator("[data-hc-search=contact] [data-search-results] a[data-search-result]").first
+    first = page.locator(
+        "[data-hc-search=contact] [data-search-results] a[data-search-result]"
+    ).first
     with page.expect_navigation():
         first.click()
     # The suggested article did not answer: the customer writes from its contact block.

@@ -88,9 +88,10 @@ def test_search_from_a_shop_page_by_keyboard(
     page.goto(shop_url)
     launcher = _launcher(page)
     expect(launcher).to_have_text(LAUNCHER[lang])
-    assert page.evaluate(
-        "() => document.querySelector('[data-helpcenter-widget]').shadowRoot.mode"
-    ) == "open"
+    assert (
+        page.evaluate("() => document.querySelector('[data-helpcenter-widget]').shadowRoot.mode")
+        == "open"
+    )
     # The shop's `* { color: #f0f !important }` does not reach into the widget.
     assert launcher.evaluate("el => getComputedStyle(el).color") == "rgb(255, 255, 255)"
 
@@ -121,9 +122,10 @@ def test_search_from_a_shop_page_by_keyboard(
     box.press("Escape")
     expect(launcher).to_have_attribute("aria-expanded", "false")
     expect(page.locator("[data-helpcenter-widget] .hcw-panel")).to_be_hidden()
-    assert page.evaluate(
-        "() => document.activeElement.shadowRoot.activeElement.className"
-    ) == "hcw-launcher"
+    assert (
+        page.evaluate("() => document.activeElement.shadowRoot.activeElement.className")
+        == "hcw-launcher"
+    )
 
     # Enter on the open panel's box opens the best result on the help site.
     page.keyboard.press("Enter")
@@ -153,7 +155,9 @@ def test_the_page_topic_suggests_its_articles(
     links = suggested.locator("a").evaluate_all("els => els.map(e => [e.textContent, e.href])")
     assert links == [[a["title"], f"{help_host}/{a['url']}"] for a in articles]
     channels = page.locator("[data-helpcenter-widget] .hcw-contact a")
-    assert any(h.startswith("mailto:") for h in channels.evaluate_all("els => els.map(e => e.href)"))
+    assert any(
+        h.startswith("mailto:") for h in channels.evaluate_all("els => els.map(e => e.href)")
+    )
     found = violations(page)
     assert not found, report(found)
 

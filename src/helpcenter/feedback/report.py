@@ -144,8 +144,9 @@ def _language(
     """One language's weekly, search and contact page figures."""
     if weeks is None:
         weeks = [
-            WeekReport(week_start=start + dt.timedelta(weeks=i), votes=0, yes=0, no=0,
-                       helpfulness=None)
+            WeekReport(
+                week_start=start + dt.timedelta(weeks=i), votes=0, yes=0, no=0, helpfulness=None
+            )
             for i in range(REPORT_WEEKS)
         ]
     searches = usage.get(models.USAGE_SEARCH, 0)

@@ -138,7 +138,10 @@ def _seed_weeks_searches_and_contact(svc: Service) -> None:
     assert post("/api/v1/feedback", json=vote(rating="no")).status_code == 201
     for event in ["search"] * 3 + ["suggestion_opened"] * 4 + ["channel_chosen"] * 2:
         assert post("/api/v1/events", json={"event": event, "lang": "hr"}).status_code == 202
-    assert post("/api/v1/events", json={"event": "channel_after_suggestion", "lang": "hr"}).status_code == 202
+    assert (
+        post("/api/v1/events", json={"event": "channel_after_suggestion", "lang": "hr"}).status_code
+        == 202
+    )
     assert post("/api/v1/search-misses", json={"query": "otkazat", "lang": "hr"}).status_code == 202
 
 
@@ -151,12 +154,19 @@ def test_weekly_search_and_deflection_figures(service: Service) -> None:
     weeks = {w["week_start"]: w for w in hr["weeks"]}
     assert len(hr["weeks"]) == 12 and list(weeks)[-1] == "2025-03-10"
     assert weeks["2025-02-17"] == {
-        "week_start": "2025-02-17", "votes": 3, "yes": 2, "no": 1, "helpfulness": pytest.approx(2 / 3)
+        "week_start": "2025-02-17",
+        "votes": 3,
+        "yes": 2,
+        "no": 1,
+        "helpfulness": pytest.approx(2 / 3),
     }
     assert weeks["2025-03-10"]["votes"] == 1 and weeks["2025-03-10"]["helpfulness"] == 0
     assert sum(w["votes"] for w in hr["weeks"]) == 4
     assert hr["search"] == {
-        "searches": 4, "no_results": 1, "no_result_rate": 0.25, "target_rate": 0.02
+        "searches": 4,
+        "no_results": 1,
+        "no_result_rate": 0.25,
+        "target_rate": 0.02,
     }
     assert hr["deflection"] == {
         "suggestions_opened": 4,
@@ -174,12 +184,33 @@ def test_weekly_search_and_deflection_figures(service: Service) -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("hr", ["Izvještaj o povratnim informacijama", "Pretraživanja bez rezultata",
-                "Pitanja na koja je odgovorio prijedlog", "iznad preporučenih 2 %"]),
-        ("fi", ["Palauteraportti", "Hakuja ilman tuloksia",
-                "Ehdotuksen avulla ratkenneet kysymykset", "yli suositellun 2 %"]),
-        ("en", ["Feedback report", "Searches without results",
-                "Questions answered by a suggestion", "above the recommended 2%"]),
+        (
+            "hr",
+            [
+                "Izvještaj o povratnim informacijama",
+                "Pretraživanja bez rezultata",
+                "Pitanja na koja je odgovorio prijedlog",
+                "iznad preporučenih 2 %",
+            ],
+        ),
+        (
+            "fi",
+            [
+                "Palauteraportti",
+                "Hakuja ilman tuloksia",
+                "Ehdotuksen avulla ratkenneet kysymykset",
+                "yli suositellun 2 %",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Feedback report",
+                "Searches without results",
+                "Questions answered by a suggestion",
+                "above the recommended 2%",
+            ],
+        ),
     ],
 )
 def test_html_report_in_the_editors_language(service: Service, lang: str, words: list[str]) -> None:
