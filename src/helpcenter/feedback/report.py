@@ -228,7 +228,9 @@ def assemble(
     usage_by_lang: dict[str, dict[str, int]] = defaultdict(dict)
     for lang, event, count in usage:
         usage_by_lang[lang][event] = int(count or 0)
-    names = list(dict.fromkeys([*languages, *weeks, *usage_by_lang, *search]))
+    names = list(
+        dict.fromkeys([*languages, *(a.lang for a in articles), *weeks, *usage_by_lang, *search])
+    )
     return ReportOut(
         generated_at=now,
         feedback_mode=mode,

@@ -69,7 +69,8 @@ _HR = {
     "generated": "Izrađeno {when} UTC; način ocjenjivanja: {mode}.",
     "period": (
         "Tjedne brojke, pretraživanja i stranica za kontakt obuhvaćaju razdoblje "
-        "od {start} do {end}."
+        # Croatian dates end with their own full stop ("16. ožu 2025.").
+        "od {start} do {end}"
     ),
     "language": "Jezik: {lang}",
     "weeks_heading": "Glasovi i korisnost po tjednima",
