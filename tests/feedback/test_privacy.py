@@ -45,6 +45,8 @@ def _exercise(base: str) -> None:
                 ("/api/v1/feedback", {"json": vote(page="nope.md")}),
                 ("/api/v1/feedback", {"content": b"{", "headers": {"Content-Type": "text/plain"}}),
                 ("/api/v1/search-misses", {"json": {"query": "dostava", "lang": "hr"}}),
+                ("/api/v1/events", {"json": {"event": "suggestion_opened", "lang": "hr"}}),
+                ("/api/v1/events", {"json": {"event": "channel_after_suggestion", "lang": "fi"}}),
                 (
                     "/api/v1/search-misses",
                     {
