@@ -21,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from helpcenter.help_widget import HEADERS_FILE, headers_for, parse_headers_file
+
 # linux/prctl.h
 _PR_SET_PDEATHSIG = 1
 
@@ -48,6 +50,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        """Also what the site's `_headers` asks for (the widget's CORS), as Netlify sends it."""
+        rules_file = Path(self.directory) / HEADERS_FILE
+        if rules_file.is_file():
+            rules = parse_headers_file(rules_file.read_text(encoding="utf-8"))
+            for name, value in headers_for(self.path, rules):
+                self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass

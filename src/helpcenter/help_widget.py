@@ -5,6 +5,7 @@ headers for them and for the search files (`_headers`, and the README's nginx li
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import shutil
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Cross-Origin-Resource-Policy": "cross-origin",
 }
+
+
+HeaderRules = list[tuple[str, list[tuple[str, str]]]]
 
 
 @dataclass(frozen=True)
@@ -127,3 +131,25 @@ def write_widget(sites: list[SiteContext], *, site_dir: Path, base_path: str) ->
     (site_dir / HEADERS_FILE).write_text(
         cors_headers_file(sorted(bundles), base_path=base_path), encoding="utf-8"
     )
+
+
+def parse_headers_file(text: str) -> HeaderRules:
+    """`_headers` as Netlify and Cloudflare Pages read it: a path pattern (`*` matches any
+    characters), then its indented `Name: value` lines."""
+    rules: HeaderRules = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(path: str, rules: HeaderRules) -> list[tuple[str, str]]:
+    """The headers `_headers` gives a request path (its query left out)."""
+    path = path.split("?", 1)[0]
+    matching = (headers for pattern, headers in rules if fnmatch.fnmatchcase(path, pattern))
+    return [header for headers in matching for header in headers]

@@ -14,14 +14,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from helpcenter.help_widget import cors_headers_file, headers_for, parse_headers_file
 from tests.site.support import page_url
 from tests.support import serve_directory
 from tests.support.axe import report, violations
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
-
-pytestmark = pytest.mark.browser
 
 BUDGET_GZIP_BYTES = 15 * 1024
 QUERY = {"hr": "kako otkazati narudžbu", "fi": "haluan perua tilauksen"}
@@ -75,6 +74,7 @@ def _results(page: Page) -> Any:
     return page.locator("[data-helpcenter-widget] [data-search-results] a[data-search-result]")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["hr", "fi"])
 def test_search_from_a_shop_page_by_keyboard(
     page: Page, shop: Any, help_host: str, lang: str
@@ -141,6 +141,7 @@ def test_search_from_a_shop_page_by_keyboard(
     assert all(r.ok for r in responses), [r.url for r in responses if not r.ok]
 
 
+@pytest.mark.browser
 def test_the_page_topic_suggests_its_articles(
     page: Page, shop: Any, built_site: Path, help_host: str
 ) -> None:
@@ -162,6 +163,7 @@ def test_the_page_topic_suggests_its_articles(
     assert not found, report(found)
 
 
+@pytest.mark.browser
 def test_without_a_topic_the_promoted_articles_are_suggested(
     page: Page, shop: Any, built_site: Path
 ) -> None:
@@ -174,3 +176,36 @@ def test_without_a_topic_the_promoted_articles_are_suggested(
     suggested = page.locator("[data-helpcenter-widget] .hcw-suggested")
     expect(suggested.locator("h3")).to_have_text("Najčešća pitanja")
     assert suggested.locator("a").all_text_contents() == [a["title"] for a in promoted]
+
+
+def test_the_build_writes_the_widget_its_data_and_headers(built_site: Path) -> None:
+    assert (built_site / "widget.js").read_bytes() == (
+        built_site / "assets/javascripts/widget.js"
+    ).read_bytes()
+    hr = json.loads((built_site / "widget/hr.json").read_text(encoding="utf-8"))
+    fi = json.loads((built_site / "widget/fi.json").read_text(encoding="utf-8"))
+    assert (hr["bundle"], fi["bundle"]) == ("pagefind/", "fi/pagefind/")
+    assert (built_site / hr["bundle"] / "pagefind.js").is_file()
+    assert (built_site / fi["bundle"] / "pagefind.js").is_file()
+    assert hr["strings"]["launcher"] == "Pomoć" and fi["strings"]["launcher"] == "Ohje"
+    assert any(c["href"].startswith("mailto:") for c in hr["contact"])
+    # every suggested article is a built page of its language
+    for data in (hr, fi):
+        links = [link for links in data["topics"].values() for link in links] + data["promoted"]
+        assert links
+        for link in links:
+            assert (built_site / link["url"] / "index.html").is_file(), link
+    assert page_url("fi", "narudzbe/otkazivanje-narudzbe").lstrip("/") in {
+        link["url"] for links in fi["topics"].values() for link in links
+    }
+    rules = parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
+    for path in ("/widget.js", "/widget/fi.json", "/assets/javascripts/search/engine.js",
+                 "/pagefind/pagefind.js", "/fi/pagefind/pagefind-entry.json"):  # fmt: skip
+        assert ("Access-Control-Allow-Origin", "*") in headers_for(path, rules), path
+    assert headers_for("/narudzbe/otkazivanje-narudzbe/", rules) == []
+
+
+def test_headers_follow_the_base_path() -> None:
+    rules = parse_headers_file(cors_headers_file(["pagefind/"], base_path="/pomoc/"))
+    assert ("Access-Control-Allow-Origin", "*") in headers_for("/pomoc/widget.js?v=1", rules)
+    assert headers_for("/widget.js", rules) == []

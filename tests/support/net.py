@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import functools
 import http.server
 import socket
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from helpcenter.dev_server import SiteHandler
+from helpcenter.help_widget import HeaderRules, headers_for, parse_headers_file
 
 
 def free_port() -> int:
@@ -33,31 +33,14 @@ class _OneNotFoundPageHandler(SiteHandler):
         return Path(str(self.directory)) / "404.html"
 
 
-def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Netlify's and Cloudflare Pages' `_headers`: a path pattern, then indented `Name: value`."""
-    rules: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            rules.append((line.strip(), []))
-        elif rules:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
 class _HeadersFileHandler(_QuietHandler):
     """Sends what the site's `_headers` file asks for, as Netlify and Cloudflare Pages do."""
 
-    rules: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = []
+    rules: ClassVar[HeaderRules] = []
 
     def end_headers(self) -> None:
-        path = self.path.split("?", 1)[0]
-        for pattern, headers in self.rules:
-            if fnmatch.fnmatchcase(path, pattern):
-                for name, value in headers:
-                    self.send_header(name, value)
+        for name, value in headers_for(self.path, self.rules):
+            self.send_header(name, value)
         super().end_headers()
 
 
