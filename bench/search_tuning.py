@@ -56,6 +56,8 @@ RECORD = """async ([query]) => {
 
 
 def record(site: Path, queries: list[sq.Query]) -> list[dict[str, Any]]:
+    # Fragments carry our (localized) URLs; queries name docs paths, as search_quality does.
+    sources = sq.source_paths(site)
     recorded = []
     with sq.chromium() as browser, sq.serve(site) as url:
         for lang in sorted({q.lang for q in queries}):
@@ -63,6 +65,9 @@ def record(site: Path, queries: list[sq.Query]) -> list[dict[str, Any]]:
             page.goto(url + sq.home_path(lang))
             for q in (q for q in queries if q.lang == lang):
                 data = page.evaluate(RECORD, [q.query])
+                for fragment in data["fragments"].values():
+                    path = "/" + fragment["url"].lstrip("/")
+                    fragment["url"] = sources.get(path, path)
                 recorded.append(
                     {
                         "query": q.query,
