@@ -88,12 +88,18 @@ def search_config(
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _is_word(word: str) -> bool:
+    """Letters only, hyphenated compounds included ("kanta-asiakasohjelma", "poklon-bon"): a
+    typo in one of them is corrected to the whole word."""
+    return all(part.isalpha() for part in word.split("-"))
+
+
 def vocabulary_json(counts: Counter[str], stopwords: frozenset[str]) -> str:
     """`helpcenter-vocabulary.json`: content words, most frequent first, for typo correction."""
     ranked = [
         word
         for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        if len(word) >= VOCABULARY_MIN_LENGTH and word.isalpha() and fold(word) not in stopwords
+        if len(word) >= VOCABULARY_MIN_LENGTH and _is_word(word) and fold(word) not in stopwords
     ]
     return json.dumps(
         {"words": ranked[:VOCABULARY_LIMIT]}, ensure_ascii=False, separators=(",", ":")

@@ -183,9 +183,13 @@ export class Engine {
     let ranked = await this.rankCandidates(concepts, weights);
     if (stale()) return null;
 
-    // Typos and unknown compounds, for concepts no checked page has (nearly) as typed.
+    // Typos and unknown compounds, for concepts no checked page has (nearly) as typed. A
+    // synonym group does not count: its terms match by stem and a short ending, so a typo
+    // ("maksutvat") can pass for a form of a group's word and hide the real correction.
     const missing = concepts.filter(
-      (concept, c) => !concept.phrase && !ranked.some((page) => page.best[c] && page.best[c].strong),
+      (concept, c) =>
+        !concept.phrase &&
+        !ranked.some((page) => page.hits[c].some((hit) => hit.strong && hit.alt.kind !== "synonym")),
     );
     if (missing.length) {
       const vocabulary = await this.loadVocabulary();
