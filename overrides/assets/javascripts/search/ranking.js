@@ -21,7 +21,7 @@ export const RANKING = Object.freeze({
   // something the help center never mentions covers too little to be answered, while a story
   // naming the product ("ormar", "blender") still finds the article about its problem.
   missingGeneric: 0.3,
-  missingShare: 0.4,
+  missingShare: 0.5,
   // A generic word counts at most this much, however few pages have it: that "korištenje"
   // stands on one page only says little about which page a question is about.
   genericMax: 1,
