@@ -21,10 +21,16 @@ import time
 import urllib.request
 from pathlib import Path
 
-from helpcenter.help_widget import HEADERS_FILE, headers_for, parse_headers_file
+from helpcenter.headers_file import HEADERS_FILE, HeaderRules, headers_for, parse_headers_file
 
 # linux/prctl.h
 _PR_SET_PDEATHSIG = 1
+
+
+@functools.lru_cache(maxsize=4)
+def _header_rules(rules_file: Path, changed: int) -> HeaderRules:
+    """The parsed `_headers`, read again only after a rebuild changed it (`changed`: mtime)."""
+    return parse_headers_file(rules_file.read_text(encoding="utf-8"))
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -54,9 +60,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         """Also what the site's `_headers` asks for (the widget's CORS), as Netlify sends it."""
         rules_file = Path(self.directory) / HEADERS_FILE
-        if rules_file.is_file():
-            rules = parse_headers_file(rules_file.read_text(encoding="utf-8"))
-            for name, value in headers_for(self.path, rules):
+        try:
+            changed = rules_file.stat().st_mtime_ns
+        except FileNotFoundError:
+            changed = None
+        if changed is not None:
+            for name, value in headers_for(self.path, _header_rules(rules_file, changed)):
                 self.send_header(name, value)
         super().end_headers()
 

@@ -5,21 +5,19 @@ headers for them and for the search files (`_headers`, and the README's nginx li
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from helpcenter.content import Article, Catalog
+from helpcenter.headers_file import HEADERS_FILE
 from helpcenter.page_context import SiteContext, tag_slug
 from helpcenter.search.context import BUNDLE_FOLDER
 from helpcenter.search.languages import search_language
 
 WIDGET_SCRIPT = "widget.js"
 WIDGET_FOLDER = "widget"
-HEADERS_FILE = "_headers"
 # The built widget script, minified with the other scripts.
 SCRIPT_SOURCE = Path("assets/javascripts/widget.js")
 # Articles a topic suggests: a short list fits the small panel.
@@ -32,27 +30,16 @@ CORS_HEADERS = {
 }
 
 
-HeaderRules = list[tuple[str, list[tuple[str, str]]]]
-
-
-@dataclass(frozen=True)
-class _Link:
-    title: str
-    url: str
-
-
 def _links(articles: list[Article], home_url: str) -> list[dict[str, str]]:
     """Title and site-root URL of each article."""
-    return [_Link(a.title, home_url + a.url).__dict__ for a in articles[:TOPIC_ARTICLES]]
+    return [{"title": a.title, "url": home_url + a.url} for a in articles[:TOPIC_ARTICLES]]
 
 
 def _topics(catalog: Catalog, home_url: str) -> dict[str, list[dict[str, str]]]:
     """Suggested articles per topic: a tag (by its slug) or a collection (by its URL part)."""
     topics: dict[str, list[dict[str, str]]] = {}
-    for slug, collection in catalog.collections.items():
-        articles = list(collection.articles)
-        key = articles[0].collection_slug if articles and articles[0].collection_slug else slug
-        topics[key] = _links(articles, home_url)
+    for collection in catalog.collections.values():
+        topics[collection.url.strip("/")] = _links(list(collection.articles), home_url)
     for tag, articles in catalog.tags().items():
         promoted_first = sorted(articles, key=lambda a: a.meta.promoted is None)
         topics.setdefault(tag_slug(tag), _links(promoted_first, home_url))
@@ -131,25 +118,3 @@ def write_widget(sites: list[SiteContext], *, site_dir: Path, base_path: str) ->
     (site_dir / HEADERS_FILE).write_text(
         cors_headers_file(sorted(bundles), base_path=base_path), encoding="utf-8"
     )
-
-
-def parse_headers_file(text: str) -> HeaderRules:
-    """`_headers` as Netlify and Cloudflare Pages read it: a path pattern (`*` matches any
-    characters), then its indented `Name: value` lines."""
-    rules: HeaderRules = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            rules.append((line.strip(), []))
-        elif rules:
-            name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def headers_for(path: str, rules: HeaderRules) -> list[tuple[str, str]]:
-    """The headers `_headers` gives a request path (its query left out)."""
-    path = path.split("?", 1)[0]
-    matching = (headers for pattern, headers in rules if fnmatch.fnmatchcase(path, pattern))
-    return [header for headers in matching for header in headers]

@@ -169,11 +169,11 @@ def language_pass(config_file: Path, *, lang: str, site_dir: Path) -> None:
         build(config)
         build_steps.write_search_indexes(site, config=config, languages=[lang])
         build_steps.write_scripts(site_dir=site_dir)
-        build_steps.write_widget(site, config=config)
         if lang == mkdocs_i18n.default_language(config):
             # From the site model, not from rendering: one pass writes them for all.
             build_steps.write_manifest(site, config=config)
             build_steps.write_redirects(site, config=config)
+            build_steps.write_widget(site, config=config)
         rows = {
             "site_url": config.site_url,
             "entries": [dataclasses.asdict(entry) for entry in site.sitemap],

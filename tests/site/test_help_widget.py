@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpcenter.help_widget import cors_headers_file, headers_for, parse_headers_file
+from helpcenter.headers_file import headers_for, parse_headers_file
+from helpcenter.help_widget import cors_headers_file
 from tests.site.support import page_url
 from tests.support import serve_directory
 from tests.support.axe import report, violations

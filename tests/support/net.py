@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from helpcenter.dev_server import SiteHandler
-from helpcenter.help_widget import HeaderRules, headers_for, parse_headers_file
+from helpcenter.headers_file import HeaderRules, headers_for, parse_headers_file
 
 
 def free_port() -> int:

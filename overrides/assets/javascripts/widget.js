@@ -49,15 +49,6 @@ a{color:#0b4f9c;text-decoration:underline}a:visited{color:#5b2a86}
     return node;
   }
 
-  function format(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, (_, key) => (key in values ? values[key] : ""));
-  }
-
-  function countText(n, forms) {
-    const rule = new Intl.PluralRules(lang || undefined).select(n);
-    return format(forms[rule] || forms.other || "", { n });
-  }
-
   function articleList(links) {
     const list = element("ul");
     links.forEach((link) => {
@@ -148,18 +139,22 @@ a{color:#0b4f9c;text-decoration:underline}a:visited{color:#5b2a86}
       launcher.focus();
     });
 
-    let engine = null;
+    // The search modules of the help site, on the first search: the engine and the result
+    // texts (counts with plural forms, the "no results" message).
+    let search = null;
     let sequence = 0;
     let timer = null;
-    const engineFor = () => {
-      if (!engine) {
-        engine = import(new URL("assets/javascripts/search/engine.js", base).href).then(
-          ({ Engine }) => new Engine({ bundle: new URL(config.bundle, base), language: config.language, root: base }),
-        );
+    const searchModules = () => {
+      if (!search) {
+        const module = (name) => import(new URL(`assets/javascripts/search/${name}.js`, base).href);
+        search = Promise.all([module("engine"), module("results")]).then(([{ Engine }, results]) => ({
+          engine: new Engine({ bundle: new URL(config.bundle, base), language: config.language, root: base }),
+          results,
+        }));
       }
-      return engine;
+      return search;
     };
-    const show = (query, found) => {
+    const show = (query, found, { countText, format }) => {
       results.textContent = "";
       found.slice(0, RESULTS_SHOWN).forEach((result, index) => {
         const item = element("li");
@@ -172,7 +167,7 @@ a{color:#0b4f9c;text-decoration:underline}a:visited{color:#5b2a86}
       results.setAttribute("data-search-state", found.length ? "results" : "empty");
       results.setAttribute("data-search-query", query);
       status.textContent = found.length
-        ? countText(Math.min(found.length, RESULTS_SHOWN), s.results_count)
+        ? countText(Math.min(found.length, RESULTS_SHOWN), config.lang, s.results_count)
         : format(s.no_results, { query: query.trim() });
     };
     const run = () => {
@@ -185,11 +180,12 @@ a{color:#0b4f9c;text-decoration:underline}a:visited{color:#5b2a86}
         return;
       }
       results.setAttribute("data-search-state", "loading");
-      engineFor()
-        .then((e) => e.search(query, { stale: () => mine !== sequence }))
-        .then((found) => {
-          if (found && mine === sequence) show(query, found);
-        })
+      searchModules()
+        .then(({ engine, results: texts }) =>
+          engine.search(query, { stale: () => mine !== sequence }).then((found) => {
+            if (found && mine === sequence) show(query, found, texts);
+          }),
+        )
         .catch((error) => {
           console.warn("helpcenter widget: search unavailable", error);
           if (mine === sequence) status.textContent = s.unavailable;

@@ -87,15 +87,13 @@ def _fold(word: str) -> str:
 def synonym_line(query: str, vocabulary: Sequence[str]) -> str:
     """`query = word`: the query and the closest word of the article titles, or `?`."""
     folded = {_fold(word): word for word in vocabulary}
-    best: tuple[float, str] | None = None
-    for part in query.split():
-        if len(part) < 4:
-            continue
-        for match in difflib.get_close_matches(_fold(part), folded, n=1, cutoff=SYNONYM_CUTOFF):
-            ratio = difflib.SequenceMatcher(None, _fold(part), match).ratio()
-            if match != _fold(part) and (best is None or ratio > best[0]):
-                best = (ratio, folded[match])
-    return f"{query} = {best[1] if best else '?'}"
+    close = [
+        (difflib.SequenceMatcher(None, part, match).ratio(), folded[match])
+        for part in (_fold(p) for p in query.split() if len(p) >= 4)
+        for match in difflib.get_close_matches(part, folded, n=2, cutoff=SYNONYM_CUTOFF)
+        if match != part
+    ]
+    return f"{query} = {max(close)[1] if close else '?'}"
 
 
 def _title_words(manifest: Manifest | None, lang: str) -> list[str]:
@@ -111,11 +109,13 @@ def _title_words(manifest: Manifest | None, lang: str) -> list[str]:
     return sorted(word for word in words if len(word) >= 4 and word.isalpha())
 
 
-def _weeks(rows: Sequence[Sequence[Any]], start: dt.date) -> dict[str, list[WeekReport]]:
+def _weeks(
+    rows: Sequence[Sequence[Any]], start: dt.date, languages: Sequence[str]
+) -> dict[str, list[WeekReport]]:
     """Per language, every week from `start` on, empty weeks included."""
-    tallies: dict[str, list[dict[str, int]]] = defaultdict(
-        lambda: [defaultdict(int) for _ in range(REPORT_WEEKS)]
-    )
+    tallies: dict[str, list[defaultdict[str, int]]] = {
+        lang: [defaultdict(int) for _ in range(REPORT_WEEKS)] for lang in languages
+    }
     for lang, day, rating, count in rows:
         index = (day - start).days // 7
         if 0 <= index < REPORT_WEEKS:
@@ -138,17 +138,8 @@ def _weeks(rows: Sequence[Sequence[Any]], start: dt.date) -> dict[str, list[Week
     return weeks
 
 
-def _language(
-    lang: str, weeks: list[WeekReport] | None, usage: dict[str, int], start: dt.date
-) -> LanguageReport:
+def _language(lang: str, weeks: list[WeekReport], usage: dict[str, int]) -> LanguageReport:
     """One language's weekly, search and contact page figures."""
-    if weeks is None:
-        weeks = [
-            WeekReport(
-                week_start=start + dt.timedelta(weeks=i), votes=0, yes=0, no=0, helpfulness=None
-            )
-            for i in range(REPORT_WEEKS)
-        ]
     searches = usage.get(models.USAGE_SEARCH, 0)
     empty = usage.get(models.USAGE_SEARCH_NO_RESULTS, 0)
     opened = usage.get(models.USAGE_SUGGESTION_OPENED, 0)
@@ -224,22 +215,28 @@ def assemble(
     for rows in search.values():
         rows.sort(key=lambda r: (-r.count, -r.last_seen.timestamp(), r.query))
     start = period_start(now)
-    weeks = _weeks(daily_votes, start)
     usage_by_lang: dict[str, dict[str, int]] = defaultdict(dict)
     for lang, event, count in usage:
         usage_by_lang[lang][event] = int(count or 0)
     names = list(
-        dict.fromkeys([*languages, *(a.lang for a in articles), *weeks, *usage_by_lang, *search])
+        dict.fromkeys(
+            [
+                *languages,
+                *(a.lang for a in articles),
+                *(row[0] for row in daily_votes),
+                *usage_by_lang,
+                *search,
+            ]
+        )
     )
+    weeks = _weeks(daily_votes, start, names)
     return ReportOut(
         generated_at=now,
         feedback_mode=mode,
         period_start=start,
         articles=articles,
         search_misses=search,
-        languages={
-            lang: _language(lang, weeks.get(lang), usage_by_lang[lang], start) for lang in names
-        },
+        languages={lang: _language(lang, weeks[lang], usage_by_lang[lang]) for lang in names},
     )
 
 
@@ -449,12 +446,12 @@ _TEMPLATES = jinja2.Environment(
 )
 
 
-def _percent_in(lang: str) -> Callable[[float | None], str]:
+def _percent_in(lang: str, dash: str = "-") -> Callable[[float | None], str]:
     """Percentages as the language writes them (`2,5 %`, `2.5%`), one decimal at most."""
     pattern = Locale.parse(lang).percent_formats[None].pattern.replace("#,##0", "#,##0.#", 1)
 
     def percent(value: float | None) -> str:
-        return "-" if value is None else format_percent(value, pattern, locale=lang)
+        return dash if value is None else format_percent(value, pattern, locale=lang)
 
     return percent
 
@@ -463,10 +460,7 @@ def render_html(report: ReportOut, *, lang: str = "en", top_misses: int = 20) ->
     """A self-contained page in the editor's language: inline CSS and SVG, no scripts,
     images or other requests."""
     words = messages(lang)
-    in_language = _percent_in(lang)
-
-    def percent(value: float | None) -> str:
-        return words["dash"] if value is None else in_language(value)
+    percent = _percent_in(lang, words["dash"])
 
     def decimal(value: float | None) -> str:
         return words["dash"] if value is None else format_decimal(value, "0.000", locale=lang)

@@ -488,13 +488,21 @@ def record_votes(conn: Connection, records: list[VoteRecord], *, rate: RateLimit
     return [_outcome(conn, record, rate, n) for record, n in zip(records, new, strict=True)]
 
 
+def _over_rate_limit(
+    conn: Connection, *, bucket: str, now: dt.datetime, rate: RateLimit
+) -> Outcome | None:
+    """Count the request in its window; the 429 outcome once the window is full."""
+    hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
+    return Outcome("rate_limited", retry_after=rate.retry_after(now)) if hits > rate.limit else None
+
+
 def record_search_miss(
     conn: Connection, *, lang: str, query: str, bucket: str, now: dt.datetime, rate: RateLimit
 ) -> Outcome:
     """Count a normalised query for a language (no visitor data is stored)."""
-    hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
-    if hits > rate.limit:
-        return Outcome("rate_limited", retry_after=rate.retry_after(now))
+    limited = _over_rate_limit(conn, bucket=bucket, now=now, rate=rate)
+    if limited:
+        return limited
     sql = _sql(conn)
     sql.upsert_search_miss.run(conn, {"lang": lang, "query": query, "now": now})
     for event in (USAGE_SEARCH, USAGE_SEARCH_NO_RESULTS):
@@ -506,8 +514,8 @@ def record_usage(
     conn: Connection, *, lang: str, event: str, bucket: str, now: dt.datetime, rate: RateLimit
 ) -> Outcome:
     """Count one event of the day for a language (nothing about the visitor is stored)."""
-    hits = hit_rate_limit(conn, bucket=bucket, window_start=rate.window_start(now))
-    if hits > rate.limit:
-        return Outcome("rate_limited", retry_after=rate.retry_after(now))
+    limited = _over_rate_limit(conn, bucket=bucket, now=now, rate=rate)
+    if limited:
+        return limited
     _sql(conn).count_usage.run(conn, {"lang": lang, "day": now.date(), "event": event})
     return Outcome("created")
