@@ -183,3 +183,27 @@ def test_c1_controls_and_bidi_overrides_are_removed_from_comments(service: Servi
     body = vote(rating="no", reason="other", comment=comment, submission_id=str(uuid.uuid4()))
     assert service.client.post(URL, json=body).status_code == 201
     assert service.rows("SELECT comment FROM votes") == [{"comment": "Korak 3 ne postoji.\nHvala"}]
+
+
+@pytest.mark.parametrize(
+    ("path", "record", "body"),
+    [
+        ("/api/v1/events", "record_usage", {"event": "suggestion_opened", "lang": "hr"}),
+        ("/api/v1/search-misses", "record_search_miss", {"query": "kartsa", "lang": "hr"}),
+    ],
+)
+def test_a_count_that_cannot_be_stored_is_503_with_retry_after(
+    make_service: ServiceFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    record: str,
+    body: dict[str, str],
+) -> None:
+    with make_service() as svc:
+        monkeypatch.setattr(votes, record, _failing)
+        response = svc.client.post(path, json=body, headers={"Origin": ORIGIN})
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/json"
+        assert int(response.headers["retry-after"]) >= 1
+        assert "detail" in response.json()
+        assert svc.rows("SELECT count(*) AS n FROM usage_counts") == [{"n": 0}]
